@@ -1,0 +1,1 @@
+"""Customer-satisfaction store, loading, methods and charts: the core behind the dashboard."""

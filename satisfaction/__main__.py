@@ -1,0 +1,5 @@
+"""`python -m satisfaction`: the command line."""
+
+from satisfaction.cli import main
+
+main()

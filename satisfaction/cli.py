@@ -1,0 +1,254 @@
+"""The command line: ``python -m satisfaction VERB ...``, a stable contract for scripts.
+
+Exit codes: 0 done; 1 refused (bad input: the report is on stderr, the store unchanged);
+2 a usage error; 3 the store stayed busy. When a running dashboard holds the store, the
+work is handed to it (:mod:`satisfaction.handoff`) and its output printed here as usual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from satisfaction import handoff
+from satisfaction.contracts import KINDS, template_csv
+from satisfaction.settings import SETTINGS, db_path, min_n
+from satisfaction.store import Store, StoreError, StoreLocked
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
+
+
+def cmd_demo(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Write deterministic demo data for every record kind (refused if demo data is loaded)."""
+    from satisfaction.demo import write_demo
+
+    started = time.perf_counter()
+    try:
+        counts = write_demo(store, scale=args.scale)
+    except ValueError as error:
+        err.write(f"{error}\n")
+        return EXIT_REFUSED
+    seconds = round(time.perf_counter() - started, 2)
+    out.write(json.dumps({"db": str(store.path), "rows": counts, "seconds": seconds}) + "\n")
+    return EXIT_OK
+
+
+def _mapping(args, store: Store, err: TextIO) -> dict[str, str] | None:
+    if not args.mapping:
+        return {}
+    saved = store.mappings(args.kind)
+    if args.mapping not in saved:
+        known = ", ".join(saved) or "none saved"
+        err.write(f"There is no {args.kind} column mapping named {args.mapping!r} ({known}).\n")
+        return None
+    return saved[args.mapping]
+
+
+def cmd_load(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Validate a CSV file and load it as one batch; prints one JSON line when loaded."""
+    from satisfaction.loading import LoadRefused, load_file
+
+    mapping = _mapping(args, store, err)
+    if mapping is None:
+        return EXIT_USAGE
+    try:
+        result = load_file(store, args.kind, args.file, mapping=mapping,
+                           skip_bad_rows=args.skip_bad_rows)
+    except LoadRefused as refused:
+        err.write(f"Refused {args.file}:\n{refused.report.text(args.skip_bad_rows)}\n")
+        return EXIT_REFUSED
+    if result.rejected:
+        err.write(f"{result.rejected} bad rows were set aside (see the Data page or "
+                  f"`batches`); the other {result.rows} rows were loaded.\n")
+    out.write(json.dumps(result.as_json()) + "\n")
+    return EXIT_OK
+
+
+def cmd_check(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Validate a CSV file without loading it; exit 0 when it would load."""
+    from satisfaction.loading import check_file
+
+    mapping = _mapping(args, store, err)
+    if mapping is None:
+        return EXIT_USAGE
+    report = check_file(store, args.kind, args.file, mapping=mapping)
+    (err if report.refusal() else out).write(report.text() + "\n")
+    return EXIT_REFUSED if report.refusal() else EXIT_OK
+
+
+def cmd_batches(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """List every load, newest first."""
+    table = store.batches()
+    if args.json:
+        out.write(table.to_json(orient="records", date_format="iso") + "\n")
+    elif table.empty:
+        out.write("No batches: the store is empty.\n")
+    else:
+        out.write(table.drop(columns="content_hash").to_string(index=False) + "\n")
+    return EXIT_OK
+
+
+def cmd_undo(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Remove every row of a batch; the batch stays listed as undone."""
+    try:
+        result = store.undo(args.batch)
+    except StoreError as error:
+        err.write(f"{error}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps(result) + "\n")
+    return EXIT_OK
+
+
+def cmd_export(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Write the table behind a page as CSV or JSON, for the filters given."""
+    from satisfaction.exports import export_view, to_csv, to_json
+    from satisfaction.filters import Filters
+
+    filters = Filters(
+        date_from=args.date_from, date_to=args.date_to,
+        regions=tuple(args.region), units=tuple(args.unit), channels=tuple(args.channel),
+        stages=tuple(args.stage), segments=tuple(args.segment),
+    )
+    try:
+        table = export_view(store.query, args.view, filters, by=args.by, min_n=min_n(args.min_n))
+    except ValueError as error:
+        err.write(f"{error}\n")
+        return EXIT_USAGE
+    out.write(to_csv(table) if args.format == "csv" else to_json(table))
+    return EXIT_OK
+
+
+def cmd_template(args, store: Store | None, out: TextIO, err: TextIO) -> int:
+    """Print the CSV header of a record kind's contract."""
+    out.write(template_csv(KINDS[args.kind]))
+    return EXIT_OK
+
+
+def cmd_mapping(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Save a column mapping (HEADER=COLUMN ...) for a kind, or list the saved ones."""
+    if args.pairs:
+        try:
+            pairs = dict(pair.split("=", 1) for pair in args.pairs)
+            store.save_mapping(args.name, args.kind, pairs)
+        except (ValueError, StoreError) as error:
+            err.write(f"{error} Write pairs as HEADER=COLUMN.\n")
+            return EXIT_USAGE
+    out.write(json.dumps(store.mappings(args.kind).get(args.name, {}), ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from satisfaction.exports import VIEWS
+    from satisfaction.filters import GROUPINGS
+
+    parser = argparse.ArgumentParser(prog="python -m satisfaction", description=__doc__.split("\n")[0])
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help=f"{SETTINGS['db'].help} Default: ${SETTINGS['db'].env}, "
+                                     f"then {SETTINGS['db'].default}.")
+    common.add_argument("--wait", type=float, help=SETTINGS["wait"].help)
+
+    def verb(name, func, **kw):
+        sub = verbs.add_parser(name, parents=[common], help=func.__doc__.split("\n")[0],
+                               description=func.__doc__, **kw)
+        sub.set_defaults(func=func)
+        return sub
+
+    demo = verb("demo", cmd_demo)
+    demo.add_argument("--scale", type=float, default=1.0, help="Volume multiplier (1 ≈ 60,000 responses).")
+    for name, func in (("load", cmd_load), ("check", cmd_check)):
+        sub = verb(name, func)
+        sub.add_argument("kind", choices=list(KINDS))
+        sub.add_argument("file", type=Path)
+        sub.add_argument("--mapping", help="A saved column mapping to apply to the headers.")
+        if name == "load":
+            sub.add_argument("--skip-bad-rows", action="store_true",
+                             help="Load the good rows and keep the bad ones aside with reasons.")
+    verb("batches", cmd_batches).add_argument("--json", action="store_true")
+    verb("undo", cmd_undo).add_argument("batch", type=int)
+    export = verb("export", cmd_export)
+    export.add_argument("view", choices=list(VIEWS))
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--from", dest="date_from", type=_date)
+    export.add_argument("--to", dest="date_to", type=_date)
+    for name in ("region", "unit", "channel", "stage", "segment"):
+        export.add_argument(f"--{name}", action="append", default=[], help="Repeat to select several.")
+    export.add_argument("--by", choices=GROUPINGS, default="all")
+    export.add_argument("--min-n", type=int, help=SETTINGS["min_n"].help)
+    verb("template", cmd_template).add_argument("kind", choices=list(KINDS))
+    mapping = verb("mapping", cmd_mapping)
+    mapping.add_argument("name")
+    mapping.add_argument("kind", choices=list(KINDS))
+    mapping.add_argument("pairs", nargs="*", metavar="HEADER=COLUMN")
+    return parser
+
+
+def _absolute(argv: list[str], args) -> list[str]:
+    """``argv`` with a relative FILE made absolute, for a process with another directory."""
+    file = getattr(args, "file", None)
+    return [str(Path(a).resolve()) if file is not None and a == str(file) else a for a in argv]
+
+
+def _hand_off(argv, args, locked: StoreLocked, out: TextIO, err: TextIO) -> int:
+    wait = float(SETTINGS["wait"].value(None if args.wait is None else str(args.wait)))
+    request = handoff.Request(locked.path, _absolute(argv, args))
+    err.write(f"{locked} Handing `{args.verb}` to it (waiting up to {wait:g} s).\n")
+    deadline = time.monotonic() + wait
+    while True:
+        outcome = request.outcome()
+        if outcome is not None:
+            out.write(outcome["stdout"])
+            err.write(outcome["stderr"])
+            return outcome["code"]
+        if not request.claimed():
+            try:
+                store = Store(locked.path)
+            except StoreLocked:
+                store = None
+            if store is not None:
+                with store:
+                    if request.withdraw():
+                        return args.func(args, store, out, err)
+            elif time.monotonic() > deadline and request.withdraw():
+                err.write(f"Gave up after {wait:g} s: {locked} and it takes no requests. "
+                          "Try again when it has finished, or stop it.\n")
+                return EXIT_BUSY
+        time.sleep(handoff.POLL_SECONDS)
+
+
+def run(argv: list[str], out: TextIO, err: TextIO, store: Store | None = None) -> int:
+    """Run one command; with ``store`` given (the dashboard's), on that store."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return EXIT_OK if stop.code == 0 else EXIT_USAGE
+    if args.func is cmd_template:
+        return cmd_template(args, None, out, err)
+    if store is not None:
+        return args.func(args, store, out, err)
+    try:
+        opened = Store(db_path(args.db), memory_limit=SETTINGS["memory_limit"].value() or None)
+    except StoreLocked as locked:
+        return _hand_off(argv, args, locked, out, err)
+    except StoreError as error:
+        err.write(f"{error}\n")
+        return EXIT_USAGE
+    with opened:
+        return args.func(args, opened, out, err)
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:], sys.stdout, sys.stderr))

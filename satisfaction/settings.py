@@ -1,0 +1,48 @@
+"""Settings, declared once: name, default, environment variable and help.
+
+A value comes from a command-line flag where there is one, then the environment variable,
+then the default. The app and the command line read the same settings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+    def value(self, flag: str | None = None) -> str:
+        if flag not in (None, ""):
+            return str(flag)
+        return os.environ.get(self.env) or self.default
+
+
+SETTINGS = {
+    s.name: s
+    for s in (
+        Setting("db", "SATISFACTION_DB", "data/satisfaction.duckdb",
+                "Path of the DuckDB store file."),
+        Setting("min_n", "SATISFACTION_MIN_N", "30",
+                "Figures computed from fewer responses than this are suppressed."),
+        Setting("wait", "SATISFACTION_WAIT", "600",
+                "Seconds the command line waits for a running dashboard to take its work."),
+        Setting("language", "SATISFACTION_LANGUAGE", "en", "Default interface language: en or zh."),
+        Setting("memory_limit", "SATISFACTION_MEMORY_LIMIT", "",
+                "DuckDB memory limit, e.g. 4GB; empty for DuckDB's default (80% of RAM)."),
+    )
+}
+
+
+def db_path(flag: str | None = None) -> Path:
+    return Path(SETTINGS["db"].value(flag))
+
+
+def min_n(flag: int | None = None) -> int:
+    return int(SETTINGS["min_n"].value(None if flag is None else str(flag)))

@@ -1,0 +1,216 @@
+"""The store: the only module that opens the DuckDB file.
+
+One read-write connection per process. Every read runs on a fresh ``cursor()`` (DuckDB
+connections are not thread-safe; cursors of one connection are, and see committed data
+only). Every write goes through one lock and one transaction, so a failed or killed write
+leaves the store as it was, and readers never see half a load.
+
+DuckDB admits one writing process per file. When another process holds the file,
+:class:`StoreLocked` says which; the command line then hands its work to that process
+(see :mod:`satisfaction.handoff`). A later scale-out backend (DuckLake over PostgreSQL)
+plugs in here: loads already append rows tagged with their batch and undo deletes by batch.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+
+from satisfaction.contracts import KINDS
+from satisfaction.queries import Query, load_query
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class StoreError(Exception):
+    """A store operation that cannot be done, with a message for a person."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store file for writing."""
+
+    def __init__(self, path: Path, pid: int | None):
+        self.path, self.pid = path, pid
+        holder = f"process {pid}" if pid else "another process"
+        super().__init__(f"The store {path} is in use by {holder}.")
+
+
+def _migrations() -> list[tuple[int, str]]:
+    found = []
+    for file in sorted(MIGRATIONS.glob("*.sql")):
+        found.append((int(file.name.split("_", 1)[0]), file.read_text(encoding="utf-8")))
+    return found
+
+
+SCHEMA_VERSION = max(number for number, _ in _migrations())
+
+
+class Store:
+    """A DuckDB store of satisfaction records, opened read-write and migrated on open."""
+
+    def __init__(self, path: str | Path, *, memory_limit: str | None = None):
+        self.path = Path(path)
+        self._write_lock = threading.Lock()
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        config = {"memory_limit": memory_limit} if memory_limit else {}
+        try:
+            self._con = duckdb.connect(str(path), config=config)
+        except duckdb.IOException as error:
+            match = re.search(r"PID (\d+)", str(error))
+            if "lock" in str(error).lower():
+                raise StoreLocked(self.path, int(match.group(1)) if match else None) from error
+            raise StoreError(f"Cannot open the store {path}: {error}") from error
+        self._migrate()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        with self.transaction() as cur:
+            has_meta = cur.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'store_meta'"
+            ).fetchone()[0]
+            version = 0
+            if has_meta:
+                row = cur.execute(
+                    "SELECT value FROM store_meta WHERE key = 'schema_version'"
+                ).fetchone()
+                version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"The store {self.path} has schema version {version}, newer than this "
+                    f"program's {SCHEMA_VERSION}: upgrade the program."
+                )
+            for number, sql in _migrations():
+                if number > version:
+                    cur.execute(sql)
+                    cur.execute(
+                        "INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
+                        [str(number)],
+                    )
+
+    @property
+    def schema_version(self) -> int:
+        with self.cursor() as cur:
+            return int(
+                cur.execute("SELECT value FROM store_meta WHERE key='schema_version'").fetchone()[0]
+            )
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for reading; safe to use from any thread."""
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor inside one write transaction, serialised with every other write."""
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+
+    def bump_version(self, cur: duckdb.DuckDBPyConnection, kind: str) -> None:
+        """Within a write transaction: mark ``kind`` as changed so caches refresh."""
+        cur.execute("UPDATE data_versions SET version = version + 1 WHERE kind = ?", [kind])
+
+    def data_version(self, kinds: tuple[str, ...] | None = None) -> tuple[int, ...]:
+        """The data versions of ``kinds`` (all kinds when None): a cache key part."""
+        wanted = list(kinds or KINDS)
+        with self.cursor() as cur:
+            rows = dict(
+                cur.execute(
+                    "SELECT kind, version FROM data_versions WHERE list_contains(?, kind)", [wanted]
+                ).fetchall()
+            )
+        return tuple(rows.get(kind, 0) for kind in wanted)
+
+    def query(self, query: Query | str, params: dict[str, Any] | None = None):
+        """Run a named query from ``queries/`` with bound parameters; a pandas DataFrame."""
+        if isinstance(query, str):
+            query = load_query(query)
+        bound = query.bind(params or {})
+        with self.cursor() as cur:
+            return cur.execute(query.sql, bound).df()
+
+    def row_counts(self) -> dict[str, int]:
+        with self.cursor() as cur:
+            return {
+                kind: cur.execute(f"SELECT count(*) FROM {kind}").fetchone()[0]  # kind: fixed list
+                for kind in KINDS
+            }
+
+    def is_empty(self) -> bool:
+        with self.cursor() as cur:
+            return cur.execute("SELECT count(*) FROM batches WHERE undone_at IS NULL").fetchone()[0] == 0
+
+    def batches(self):
+        """Every load, newest first, as a DataFrame."""
+        return self.query("batches")
+
+    def undo(self, batch_id: int) -> dict[str, Any]:
+        """Delete every row of a batch in one transaction; the batch stays listed as undone."""
+        with self.transaction() as cur:
+            row = cur.execute(
+                "SELECT kind, undone_at, rows_loaded FROM batches WHERE batch_id = ?", [batch_id]
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"There is no batch {batch_id}.")
+            kind, undone_at, rows = row
+            if undone_at is not None:
+                raise StoreError(f"Batch {batch_id} was already undone at {undone_at:%Y-%m-%d %H:%M}.")
+            cur.execute(f"DELETE FROM {KINDS[kind].name} WHERE batch_id = ?", [batch_id])
+            cur.execute("DELETE FROM rejected_rows WHERE batch_id = ?", [batch_id])
+            cur.execute(
+                "UPDATE batches SET undone_at = ? WHERE batch_id = ?", [datetime.now(), batch_id]
+            )
+            self.bump_version(cur, kind)
+        return {"batch": batch_id, "kind": kind, "rows_removed": rows}
+
+    def rejected_rows(self, batch_id: int):
+        return self.query("rejected_rows_of_batch", {"batch_id": batch_id})
+
+    def mappings(self, kind: str | None = None) -> dict[str, dict[str, str]]:
+        """Saved column mappings: name -> {file header: contract column}."""
+        with self.cursor() as cur:
+            rows = cur.execute(
+                "SELECT name, source_header, target_column FROM column_mappings "
+                "WHERE ? IS NULL OR kind = ? ORDER BY name",
+                [kind, kind],
+            ).fetchall()
+        saved: dict[str, dict[str, str]] = {}
+        for name, source, target in rows:
+            saved.setdefault(name, {})[source] = target
+        return saved
+
+    def save_mapping(self, name: str, kind: str, mapping: dict[str, str]) -> None:
+        kind_def = KINDS[kind]
+        unknown = sorted(set(mapping.values()) - set(kind_def.column_names))
+        if unknown:
+            raise StoreError(f"A mapping can only target {kind} columns; not {', '.join(unknown)}.")
+        with self.transaction() as cur:
+            cur.execute("DELETE FROM column_mappings WHERE name = ? AND kind = ?", [name, kind])
+            for source, target in mapping.items():
+                cur.execute(
+                    "INSERT INTO column_mappings VALUES (?, ?, ?, ?)", [name, kind, source, target]
+                )
