@@ -1,0 +1,41 @@
+-- Sufficient statistics of the satisfaction figures (index, CSAT, NPS, effort, perceived over
+-- expected) of the filtered responses, per group. The grouping is one of: all, region, unit,
+-- channel, stage, segment, month (YYYY-MM), quarter (YYYY-Qn); any other value is an error.
+-- satisfaction.methods.indices.figures_table turns these rows into figures with intervals.
+-- grain: one row per group
+-- reads: responses
+-- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR
+-- columns: grp, n, sat_sum, sat_sumsq, sat_top2, sat_1, sat_2, sat_3, sat_4, sat_5, rec_n, promoters, detractors, effort_n, effort_sum, effort_sumsq, pair_n, pair_sat_sum, pair_exp_sum
+SELECT
+    CASE $by
+        WHEN 'all' THEN 'all'
+        WHEN 'region' THEN region
+        WHEN 'unit' THEN unit
+        WHEN 'channel' THEN channel
+        WHEN 'stage' THEN stage
+        WHEN 'segment' THEN segment
+        WHEN 'month' THEN strftime(responded_on, '%Y-%m')
+        WHEN 'quarter' THEN strftime(responded_on, '%Y') || '-Q' || quarter(responded_on)
+        ELSE error('response_figures: unknown grouping ' || $by)
+    END AS grp,
+    count(satisfaction) AS n,
+    coalesce(sum(satisfaction)::BIGINT, 0) AS sat_sum,
+    coalesce(sum(satisfaction::BIGINT * satisfaction)::BIGINT, 0) AS sat_sumsq,
+    count(*) FILTER (WHERE satisfaction >= 4) AS sat_top2,
+    count(*) FILTER (WHERE satisfaction = 1) AS sat_1,
+    count(*) FILTER (WHERE satisfaction = 2) AS sat_2,
+    count(*) FILTER (WHERE satisfaction = 3) AS sat_3,
+    count(*) FILTER (WHERE satisfaction = 4) AS sat_4,
+    count(*) FILTER (WHERE satisfaction = 5) AS sat_5,
+    count(recommend) AS rec_n,
+    count(*) FILTER (WHERE recommend >= 9) AS promoters,
+    count(*) FILTER (WHERE recommend <= 6) AS detractors,
+    count(effort) AS effort_n,
+    coalesce(sum(effort)::BIGINT, 0) AS effort_sum,
+    coalesce(sum(effort::BIGINT * effort)::BIGINT, 0) AS effort_sumsq,
+    count(*) FILTER (WHERE satisfaction IS NOT NULL AND expectation IS NOT NULL) AS pair_n,
+    coalesce(sum(satisfaction) FILTER (WHERE expectation IS NOT NULL)::BIGINT, 0) AS pair_sat_sum,
+    coalesce(sum(expectation) FILTER (WHERE satisfaction IS NOT NULL)::BIGINT, 0) AS pair_exp_sum
+FROM filtered_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
+GROUP BY grp
+ORDER BY grp NULLS LAST

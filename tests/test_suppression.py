@@ -1,0 +1,96 @@
+"""Tests of satisfaction.methods.suppression: primary and complementary minimum-n suppression."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from satisfaction.methods.suppression import (
+    RECOVERY_REASON,
+    complementary_suppression,
+    suppress_small,
+)
+
+VALUES = ["index", "csat"]
+
+
+def _frame(counts):
+    return pd.DataFrame(
+        {
+            "grp": [f"g{i}" for i in range(len(counts))],
+            "n": counts,
+            "index": [60.0 + i for i in range(len(counts))],
+            "csat": [0.5 + i / 100 for i in range(len(counts))],
+        }
+    )
+
+
+def _hidden(frame):
+    return frame.loc[frame["suppressed"], "grp"].tolist()
+
+
+def test_suppress_small_hides_groups_below_the_minimum():
+    frame = _frame([50, 12, 30, 29])
+    shown = suppress_small(frame, "n", 30, VALUES)
+    assert _hidden(shown) == ["g1", "g3"]  # 12 and 29 are below 30; 30 itself is shown
+    assert math.isnan(shown.loc[1, "index"])
+    assert shown[VALUES].isna().sum().tolist() == [2, 2]
+    assert shown.loc[2, "index"] == 62.0
+    assert shown["suppressed_reason"].tolist()[1] == "fewer than 30 responses"
+    assert pd.isna(shown.loc[0, "suppressed_reason"])
+    assert shown["n"].tolist() == [50, 12, 30, 29]  # the counts stay visible
+
+
+def test_the_reason_names_the_minimum():
+    shown = suppress_small(_frame([5, 40]), "n", 10, VALUES)
+    assert shown["suppressed_reason"].tolist()[0] == "fewer than 10 responses"
+
+
+def test_suppress_small_leaves_the_input_alone_and_keeps_other_columns():
+    frame = _frame([5, 40])
+    suppress_small(frame, "n", 30, ["index"])
+    assert frame["index"].tolist() == [60.0, 61.0]
+    assert "suppressed" not in frame
+    assert suppress_small(frame, "n", 30, ["index"]).loc[0, "csat"] == 0.5
+
+
+def test_suppress_small_hides_integer_columns_too():
+    frame = pd.DataFrame({"n": [3, 40], "count": [2, 30]})
+    assert math.isnan(suppress_small(frame, "n", 30, ["count"]).loc[0, "count"])
+
+
+def test_a_lone_hidden_group_takes_the_next_smallest_with_it():
+    shown = complementary_suppression(_frame([50, 12, 45, 80]), "n", 30, VALUES)
+    assert _hidden(shown) == ["g1", "g2"]  # 45 is the smallest group still shown
+    assert shown.loc[2, "suppressed_reason"] == RECOVERY_REASON
+    assert shown.loc[1, "suppressed_reason"] == "fewer than 30 responses"
+    assert shown.loc[2, ["index", "csat"]].isna().all()
+
+
+def test_two_hidden_groups_need_no_partner():
+    shown = complementary_suppression(_frame([50, 12, 45, 8]), "n", 30, VALUES)
+    assert _hidden(shown) == ["g1", "g3"]
+
+
+def test_no_partner_when_the_total_is_not_shown():
+    shown = complementary_suppression(_frame([50, 12, 45]), "n", 30, VALUES, total_known=False)
+    assert _hidden(shown) == ["g1"]
+
+
+def test_a_tie_hides_the_first_of_the_smallest():
+    shown = complementary_suppression(_frame([45, 12, 45]), "n", 30, VALUES)
+    assert _hidden(shown) == ["g0", "g1"]
+
+
+def test_nothing_hidden_and_a_single_group():
+    assert _hidden(complementary_suppression(_frame([50, 45]), "n", 30, VALUES)) == []
+    assert _hidden(complementary_suppression(_frame([5]), "n", 30, VALUES)) == ["g0"]
+
+
+def test_bad_arguments_are_refused():
+    with pytest.raises(ValueError, match="no column"):
+        suppress_small(_frame([50]), "n", 30, ["nps"])
+    with pytest.raises(ValueError, match="negative"):
+        suppress_small(_frame([50]), "n", -1, VALUES)
+    with pytest.raises(ValueError, match="missing values"):
+        suppress_small(pd.DataFrame({"n": [None, 3.0], "index": [1.0, 2.0]}), "n", 30, ["index"])
