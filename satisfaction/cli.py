@@ -27,6 +27,9 @@ def cmd_demo(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Write deterministic demo data for every record kind (refused if demo data is loaded)."""
     from satisfaction.demo import write_demo
 
+    if args.if_empty and not store.is_empty():
+        out.write(json.dumps({"db": str(store.path), "rows": {}, "skipped": "the store has data"}) + "\n")
+        return EXIT_OK
     started = time.perf_counter()
     try:
         counts = write_demo(store, scale=args.scale)
@@ -168,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = verb("demo", cmd_demo)
     demo.add_argument("--scale", type=float, default=1.0, help="Volume multiplier (1 ≈ 60,000 responses).")
+    demo.add_argument("--if-empty", action="store_true",
+                      help="Write the demo data only into an empty store; otherwise do nothing.")
     for name, func in (("load", cmd_load), ("check", cmd_check)):
         sub = verb(name, func)
         sub.add_argument("kind", choices=list(KINDS))

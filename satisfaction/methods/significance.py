@@ -293,3 +293,25 @@ def nps_change(
         (promoters_now - detractors_now) / n_now - (promoters_before - detractors_before) / n_before
     )
     return Change(difference, z, p, p < alpha)
+
+
+def rate_change(
+    count_now: int, exposure_now: float, count_before: int, exposure_before: float,
+    alpha: float = 0.05, per: float = 1000.0,
+) -> Change:
+    """The change in an event rate (e.g. complaints per 1,000 customers a month).
+
+    Rates are ``per`` × count / exposure. The test is the score test for two Poisson rates:
+    z = (r₁ − r₂) / √(r̂ (1/e₁ + 1/e₂)) with the pooled rate r̂ = (c₁ + c₂)/(e₁ + e₂) under
+    the null hypothesis of equal rates (Gu, Ng, Tang & Schucany 2008, "Testing the ratio of
+    two Poisson rates", Biometrical Journal 50(2): the W₂ statistic for a difference).
+    """
+    _check_alpha(alpha)
+    for name, count, exposure in (("now", count_now, exposure_now),
+                                  ("before", count_before, exposure_before)):
+        if exposure <= 0 or count < 0:
+            raise ValueError(f"the {name} period needs a positive exposure and a count >= 0.")
+    pooled = (count_now + count_before) / (exposure_now + exposure_before)
+    difference = count_now / exposure_now - count_before / exposure_before
+    z, p = _z_test(difference, math.sqrt(pooled * (1 / exposure_now + 1 / exposure_before)))
+    return Change(per * difference, z, p, p < alpha)

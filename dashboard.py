@@ -1,0 +1,43 @@
+"""The dashboard's entry point: `streamlit run dashboard.py`.
+
+Sets up the page, draws the sidebar filters (kept in the URL), lists the pages and runs
+the chosen one. On an empty store it offers the demo data first.
+"""
+
+import streamlit as st
+
+from satisfaction.demo import write_demo
+from satisfaction.ui import components, context
+
+st.set_page_config(page_title="Customer satisfaction · 顾客满意度", page_icon="📊", layout="wide")
+
+store = context.open_store_or_stop("en")
+ctx = context.sidebar()
+st.session_state["page_context"] = ctx
+components.apply_presentation(ctx)
+
+PAGES = [
+    ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
+    ("pages/satisfaction.py", "page_satisfaction", "satisfaction", ":material/sentiment_satisfied:"),
+    ("pages/kano.py", "page_kano", "kano", ":material/auto_awesome:"),
+    ("pages/data.py", "page_data", "data", ":material/upload_file:"),
+]
+
+
+def offer_demo() -> None:
+    """The first page of an empty store: say so, and offer the demo data."""
+    st.title(ctx.t("app_title"))
+    st.info(ctx.t("empty_store"))
+    if st.button(ctx.t("load_demo"), type="primary", key="load_demo"):
+        with st.spinner():
+            rows = write_demo(store)
+        st.success(ctx.t("demo_loaded", rows=sum(rows.values())))
+        st.rerun()
+
+
+pages = [st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url == "overview")
+         for path, title, url, icon in PAGES]
+if store.is_empty():
+    pages = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
+                     icon=":material/waving_hand:"), pages[-1]]
+st.navigation(pages).run()

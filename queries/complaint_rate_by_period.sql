@@ -1,0 +1,30 @@
+-- Complaints and the customer base per period, for the complaint rate per 1,000 customers a month.
+-- The customer base takes the region and segment filters (customers have no unit or channel);
+-- customer_months counts active customers summed over the period's months.
+-- grain: one row per period (month YYYY-MM or quarter YYYY-Qn)
+-- reads: complaints, customers
+-- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR
+-- columns: grp, complaints, customer_months, resolved, days_to_resolve_median
+WITH complaints_per_period AS (
+    SELECT
+        CASE $by WHEN 'month' THEN strftime(received_on, '%Y-%m')
+                 WHEN 'quarter' THEN strftime(received_on, '%Y') || '-Q' || quarter(received_on)
+                 ELSE error('complaint_rate_by_period: group by month or quarter, not ' || $by) END AS grp,
+        count(*) AS complaints,
+        count(resolved_on) AS resolved,
+        median(resolved_on - received_on) AS days_to_resolve_median
+    FROM filtered_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
+    GROUP BY grp
+), customers_per_period AS (
+    SELECT
+        CASE $by WHEN 'month' THEN strftime(period, '%Y-%m')
+                 ELSE strftime(period, '%Y') || '-Q' || quarter(period) END AS grp,
+        count(*) FILTER (WHERE active) AS customer_months
+    FROM filtered_customers($date_from, $date_to, $regions, [], [], [], $segments)
+    GROUP BY grp
+)
+SELECT grp, coalesce(c.complaints, 0) AS complaints, b.customer_months,
+       coalesce(c.resolved, 0) AS resolved, c.days_to_resolve_median
+FROM customers_per_period b
+LEFT JOIN complaints_per_period c USING (grp)
+ORDER BY grp

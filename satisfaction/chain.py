@@ -1,0 +1,60 @@
+"""The service-profit chain (Heskett et al. 1994): does employee satisfaction go with customer
+satisfaction and loyalty, unit by unit?
+
+A correlation across units is evidence of a link, not proof of cause; the page says so.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from satisfaction.methods.indices import SATISFACTION_SCALE, satisfaction_index
+
+
+def unit_links(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """Per unit from ``unit_links``: employee index, intent-to-stay index, customer index and NPS
+    (0–100 indices on the 1–5 scales), for units with at least ``min_n`` employee and customer
+    responses each; other units are left out, so no figure rests on a handful of answers."""
+    low, high = SATISFACTION_SCALE
+    usable = frame[(frame["employee_n"] >= min_n) & (frame["customer_n"] >= min_n)].copy()
+    usable["employee_index"] = [satisfaction_index(s / n, low, high)
+                                for s, n in zip(usable["employee_sum"], usable["employee_n"])]
+    usable["stay_index"] = [satisfaction_index(s / n, low, high) if n else math.nan
+                            for s, n in zip(usable["stay_sum"], usable["stay_n"])]
+    usable["customer_index"] = [satisfaction_index(s / n, low, high)
+                                for s, n in zip(usable["customer_sum"], usable["customer_n"])]
+    usable["nps"] = [100 * (p - d) / n if n else math.nan
+                     for p, d, n in zip(usable["promoters"], usable["detractors"], usable["rec_n"])]
+    return usable[["unit", "employee_n", "customer_n", "employee_index", "stay_index",
+                   "customer_index", "nps"]].reset_index(drop=True)
+
+
+def link_strength(units: pd.DataFrame, x: str = "employee_index", y: str = "customer_index") -> float:
+    """Pearson's r between two unit-level figures; NaN with fewer than three units."""
+    if len(units) < 3:
+        return math.nan
+    return float(units[x].corr(units[y]))
+
+
+def chain_values(links: pd.DataFrame, retention: pd.DataFrame) -> list[tuple[str, float, str]]:
+    """The links of the chain with the current value of each, over all units of ``links``
+    (``unit_links``) and the last month of ``retention`` (``retention_by_month``):
+    (translation key, value, format), from employee satisfaction to margin."""
+    low, high = SATISFACTION_SCALE
+
+    def index(total: str, count: str) -> float:
+        n = links[count].sum()
+        return satisfaction_index(links[total].sum() / n, low, high) if n else math.nan
+
+    rec_n = links["rec_n"].sum()
+    nps = 100 * (links["promoters"].sum() - links["detractors"].sum()) / rec_n if rec_n else math.nan
+    margin = float(retention["margin"].iloc[-1]) if len(retention) else math.nan
+    return [
+        ("chain_employee", index("employee_sum", "employee_n"), "{:.1f}"),
+        ("chain_stay", index("stay_sum", "stay_n"), "{:.1f}"),
+        ("chain_customer", index("customer_sum", "customer_n"), "{:.1f}"),
+        ("chain_loyalty", nps, "{:+.0f}"),
+        ("chain_margin", margin, "{:,.0f}"),
+    ]

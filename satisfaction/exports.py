@@ -1,0 +1,115 @@
+"""The tables behind the pages, as the command line exports them and the pages download them.
+
+Each view is a named query (aggregated in DuckDB) followed by a pure method. Columns are
+English and plain numbers whatever the interface language: shares are fractions 0–1,
+indices 0–100, NPS −100..100; a figure suppressed for too few responses is empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+
+from satisfaction.filters import Filters
+from satisfaction.contracts import EMPLOYEE_DRIVERS
+from satisfaction.methods import drivers, indices, kano, tolerance
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    query: str
+    groupings: tuple[str, ...]
+    build: Callable[[pd.DataFrame, int], pd.DataFrame]
+    help: str
+
+
+def _indices(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    return indices.figures_table(frame, min_n=min_n, complementary=True)
+
+
+def _kano(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    table = kano.kano_table(frame)
+    columns = ["grp", "feature", "n", *kano.CATEGORIES, "category", "better", "worse",
+               "fong_significant"]
+    return table[columns]
+
+
+def _tolerance(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame(columns=list(tolerance.TABLE_COLUMNS))
+    table = tolerance.tolerance_table(frame)
+    small = table["n"] < min_n
+    figures = [c for c in table.columns if c not in ("dimension", "item", "n")]
+    table[figures] = table[figures].astype(object).where(~small, None)
+    return table
+
+
+def _drivers(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    corr, means, n = drivers.unpack_correlations(frame)
+    if n < max(min_n, len(EMPLOYEE_DRIVERS) + 2):
+        return pd.DataFrame(columns=list(drivers.TABLE_COLUMNS))
+    return drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS)
+
+
+VIEWS: dict[str, View] = {
+    view.name: view
+    for view in (
+        View("indices", "response_figures",
+             ("all", "region", "unit", "channel", "stage", "segment", "month", "quarter"),
+             _indices, "Satisfaction index, CSAT and NPS with intervals, effort, perceived/expected."),
+        View("kano", "kano_answer_counts", ("all", "segment"), _kano,
+             "Kano category counts, category, Better/Worse and Fong's test per feature."),
+        View("tolerance", "tolerance_by_item", ("all",), _tolerance,
+             "Zone of tolerance per RATER dimension and item: MSA, MSS and breaches."),
+        View("drivers", "driver_correlations", ("all",), _drivers,
+             "Employee-satisfaction drivers: relative importance (LMG) and performance."),
+    )
+}
+
+
+def export_view(run_query: Callable[[str, dict], pd.DataFrame], view: str, filters: Filters,
+                by: str = "all", min_n: int = 30) -> pd.DataFrame:
+    """The table of ``view`` for ``filters``, grouped ``by`` one of the view's groupings.
+
+    ``run_query(name, params)`` runs a named query: ``Store.query``, or a page's cached runner.
+    """
+    if view not in VIEWS:
+        raise ValueError(f"Unknown view {view!r}; one of: {', '.join(VIEWS)}.")
+    spec = VIEWS[view]
+    if by not in spec.groupings:
+        raise ValueError(f"The {view} view can be grouped by: {', '.join(spec.groupings)}.")
+    frame = run_query(spec.query, filters.params(by=by))
+    table = spec.build(frame, min_n)
+    if "grp" in table.columns:
+        table = table.drop(columns="grp") if by == "all" else table.rename(columns={"grp": by})
+    return table.reset_index(drop=True)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP)."""
+    safe = table.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v
+            )
+    return safe
+
+
+def to_csv(table: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    neutralise_formulas(table).to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL,
+                                      date_format="%Y-%m-%d", lineterminator="\n")
+    return buffer.getvalue()
+
+
+def to_json(table: pd.DataFrame) -> str:
+    return table.to_json(orient="records", date_format="iso", force_ascii=False) + "\n"

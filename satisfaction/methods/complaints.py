@@ -1,0 +1,26 @@
+"""The complaint iceberg: how many dissatisfied customers a complaint stands for.
+
+The seeds (002) cite the TARP studies for the White House Office of Consumer Affairs
+(Technical Assistance Research Programs 1986): 96% of dissatisfied customers never complain,
+so each complaint stands for about 24 silent dissatisfied customers (0.96 / 0.04). The share
+is an assumption, shown and editable, never a measurement.
+"""
+
+from __future__ import annotations
+
+#: Share of dissatisfied customers who complain (TARP 1986, as cited in the seeds).
+COMPLAINING_SHARE = 0.04
+
+
+def silent_per_complaint(complaining_share: float = COMPLAINING_SHARE) -> float:
+    """Silent dissatisfied customers per complaint: (1 − s) / s; 24 for s = 4%."""
+    if not 0 < complaining_share <= 1:
+        raise ValueError(f"the complaining share must be in (0, 1]; got {complaining_share}.")
+    return (1 - complaining_share) / complaining_share
+
+
+def silent_dissatisfied(complaints: int, complaining_share: float = COMPLAINING_SHARE) -> int:
+    """The estimated dissatisfied customers who did not complain, behind ``complaints``."""
+    if complaints < 0:
+        raise ValueError(f"complaints must be 0 or more; got {complaints}.")
+    return round(complaints * silent_per_complaint(complaining_share))

@@ -1,0 +1,100 @@
+"""Small Streamlit pieces every page uses: charts with their downloads, tables, notices."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from satisfaction import chart_export, charts
+from satisfaction.exports import to_csv
+from satisfaction.ui.context import PageContext
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
+
+
+def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: str) -> None:
+    """Draw a chart, with its data as CSV and the chart as PNG and SVG a click away."""
+    themed = charts.themed(spec, ctx.presentation)
+    st.altair_chart(themed, width="stretch")
+    if ctx.presentation:
+        return
+    slug = _slug(name)
+    left, middle, right, _ = st.columns([1, 1, 1, 5])
+    left.download_button("CSV", lambda: to_csv(data), f"{slug}.csv", "text/csv",
+                         key=f"csv-{slug}", on_click="ignore")
+    middle.download_button("PNG", lambda: chart_export.to_png(themed), f"{slug}.png", "image/png",
+                           key=f"png-{slug}", on_click="ignore")
+    right.download_button("SVG", lambda: chart_export.to_svg(themed), f"{slug}.svg",
+                          "image/svg+xml", key=f"svg-{slug}", on_click="ignore")
+
+
+def table(ctx: PageContext, frame: pd.DataFrame, name: str, **kwargs) -> None:
+    """A table with its CSV download (spreadsheet formulas neutralised)."""
+    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+    if not ctx.presentation:
+        st.download_button(ctx.t("download_csv"), lambda: to_csv(frame), f"{_slug(name)}.csv",
+                           "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
+
+
+PRESENTATION_CSS = """
+<style>
+  html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+  header[data-testid="stHeader"], [data-testid="stToolbar"], footer { display: none; }
+  [data-testid="stMetricValue"] { font-size: 3.2rem; }
+  [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
+  [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+  .block-container { padding-top: 1rem; max-width: 100%; }
+</style>
+"""
+
+
+def apply_presentation(ctx: PageContext) -> None:
+    if ctx.presentation:
+        st.html(PRESENTATION_CSS)
+
+
+HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.0f}",
+                   "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
+                   "employee_index": "{:.1f}"}
+DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points"}
+
+
+def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
+    """One metric tile per headline (value, change, sparkline, interval, n); returns the
+    plain-language finding of each, derived from its change and significance."""
+    findings = []
+    for column, h in zip(st.columns(len(headlines)), headlines):
+        label, fmt = ctx.t(h.figure), HEADLINE_FORMAT[h.figure]
+        if not h.shown:
+            column.metric(label, "—", border=True)
+            column.caption(ctx.t("suppressed", min_n=ctx.min_n, n=h.n))
+            continue
+        has_change = not math.isnan(h.change)
+        delta = ctx.t(DELTA_UNIT.get(h.figure, "points"), value=h.change) if has_change else None
+        column.metric(
+            label, fmt.format(h.value), delta, border=True,
+            delta_color=("normal" if h.higher_is_better else "inverse") if h.significant else "off",
+            chart_data=[v for v in h.series if not math.isnan(v)],
+            delta_description=ctx.t("significant" if h.significant else "not_significant")
+            if has_change else None,
+        )
+        column.caption(ctx.t("interval", low=fmt.format(h.low), high=fmt.format(h.high))
+                       + " · " + ctx.t(h.n_key, n=h.n))
+        if not has_change:
+            findings.append(ctx.t("finding_first", figure=label, value=fmt.format(h.value),
+                                  period=h.period))
+        elif h.significant:
+            size = ctx.t(DELTA_UNIT.get(h.figure, "points") + "_size", value=abs(h.change))
+            findings.append(ctx.t("finding_significant", figure=label, period=h.period,
+                                  previous=h.previous, delta=size,
+                                  direction=ctx.t("rose" if h.change > 0 else "fell")))
+        else:
+            findings.append(ctx.t("finding_not_significant", figure=label, period=h.period,
+                                  previous=h.previous, delta=delta))
+    return findings

@@ -1,0 +1,145 @@
+"""What every page needs from Streamlit: the store, cached queries and the sidebar filters.
+
+The store is one per process (``st.cache_resource``); queries are cached on their name,
+their parameters and the data version of the record kinds they read, so a load or an undo
+refreshes exactly the figures it changes. Every filter is a widget bound to the URL, so a
+copied address opens the same view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from satisfaction import cli, handoff
+from satisfaction.filters import Filters
+from satisfaction.i18n import LANGUAGES, t
+from satisfaction.queries import load_query
+from satisfaction.settings import SETTINGS, db_path
+from satisfaction.store import Store, StoreLocked
+
+
+@dataclass
+class _Opened:
+    store: Store
+    server: handoff.Server
+
+    def close(self) -> None:
+        self.server.stop()
+        self.store.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_Opened.close)
+def _open() -> _Opened:
+    store = Store(db_path(), memory_limit=SETTINGS["memory_limit"].value() or None)
+    server = handoff.Server(store.path, lambda argv, out, err: cli.run(argv, out, err, store=store))
+    return _Opened(store, server)
+
+
+def get_store() -> Store:
+    """The process's store, with a thread taking command-line work handed to it."""
+    return _open().store
+
+
+def open_store_or_stop(lang: str) -> Store:
+    try:
+        return get_store()
+    except StoreLocked as locked:
+        st.warning(f"{locked} Reload this page in a moment.")
+        st.stop()
+
+
+def _freeze(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+@st.cache_data(max_entries=1024, ttl=24 * 3600, show_spinner=False)
+def _cached_query(name: str, frozen: tuple, version: tuple) -> pd.DataFrame:
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
+    return get_store().query(name, params)
+
+
+def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
+    """A named query's result, cached until a kind it reads changes."""
+    query = load_query(name)
+    version = get_store().data_version(query.reads)
+    return _cached_query(name, _freeze(params or {}), version)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    lang: str
+    filters: Filters
+    min_n: int
+    presentation: bool
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+
+def _options() -> dict[str, list[str]]:
+    frame = run_query("filter_options")
+    return {dim: list(group["value"]) for dim, group in frame.groupby("dimension")}
+
+
+def _date_bounds() -> tuple[date, date] | None:
+    row = run_query("date_bounds").iloc[0]
+    if pd.isna(row["first_date"]):
+        return None
+    return row["first_date"].date(), row["last_date"].date()
+
+
+def url_choice(container, widget: str, label: str, options: list[str], key: str, default: str,
+               **kwargs) -> str:
+    """A choice kept in the URL under ``key`` by its option value, whatever its shown label.
+
+    Streamlit's own ``bind="query-params"`` writes the formatted label into the URL, which
+    would make a link depend on the interface language; this writes the value instead.
+    """
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else default
+    chosen = getattr(container, widget)(label, options, key=key, **kwargs) or default
+    if chosen == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = chosen
+    return chosen
+
+
+def sidebar() -> PageContext:
+    """Draw the sidebar (language, filters, settings) and return what the page needs."""
+    side = st.sidebar
+    lang = url_choice(side, "selectbox", "Language / 语言", list(LANGUAGES), "lang",
+                      SETTINGS["language"].value(), format_func=LANGUAGES.get)
+    side.header(t("filters", lang))
+    bounds = _date_bounds()
+    date_from = date_to = None
+    if bounds:
+        chosen = side.date_input(t("date_range", lang), value=bounds, min_value=bounds[0],
+                                 max_value=bounds[1], key="dates", bind="query-params")
+        if isinstance(chosen, (tuple, list)) and len(chosen) == 2:
+            date_from, date_to = chosen
+    options = _options()
+    selected = {}
+    for dim in ("region", "unit", "channel", "stage", "segment"):
+        selected[dim] = tuple(side.multiselect(t(dim, lang), options.get(dim, []), key=dim,
+                                               placeholder=t("all", lang), bind="query-params"))
+    min_n = side.number_input(t("min_n", lang), min_value=1, max_value=1_000_000,
+                              value=int(SETTINGS["min_n"].value()), step=5, key="min_n",
+                              help=t("min_n_help", lang), bind="query-params")
+    presentation = side.toggle(t("presentation", lang), key="present", bind="query-params",
+                               help=t("presentation_help", lang))
+    side.caption(t("share_hint", lang))
+    filters = Filters(date_from=date_from, date_to=date_to, regions=selected["region"],
+                      units=selected["unit"], channels=selected["channel"],
+                      stages=selected["stage"], segments=selected["segment"])
+    return PageContext(lang=lang, filters=filters, min_n=int(min_n), presentation=presentation)
+
+
+def current() -> PageContext:
+    """The context ``dashboard.py`` prepared for the page now running."""
+    return st.session_state["page_context"]

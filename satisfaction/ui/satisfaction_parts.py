@@ -1,0 +1,164 @@
+"""The Satisfaction page's pieces: its tiles, its findings as sentences, its chart labels and
+the editor of targets and benchmarks. Words come from the translation layer; numbers from
+:mod:`satisfaction.breakdowns` and :mod:`satisfaction.findings`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from satisfaction import targets as target_store
+from satisfaction.breakdowns import COMPLEMENTARY, DISPLAY_SCALE, FIGURES, Tile
+from satisfaction.findings import BenchmarkFinding, GroupFinding
+from satisfaction.store import Store
+from satisfaction.ui.context import PageContext
+
+_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}"}
+
+
+def shown(figure: str, value: float) -> str:
+    """A figure's value as a tile or sentence shows it: CSAT in percent, NPS signed."""
+    return "—" if math.isnan(value) else _FORMAT[figure].format(value)
+
+
+def _unit(figure: str) -> str:
+    return "percentage_points" if figure == "csat" else "points"
+
+
+def signed(ctx: PageContext, figure: str, change: float) -> str:
+    """A change with its sign and unit: '+1.2 points', '−3.4 percentage points'."""
+    return ctx.t(_unit(figure), value=change)
+
+
+def _size(ctx: PageContext, figure: str, change: float) -> str:
+    return ctx.t(f"sat_abs_{_unit(figure)}", value=abs(change))
+
+
+def hidden_note(ctx: PageContext, reason: str | None, n: int) -> str:
+    """Why a figure is hidden ('' when it is not)."""
+    if reason is None or (isinstance(reason, float) and math.isnan(reason)):
+        return ""
+    if reason == COMPLEMENTARY:
+        return ctx.t("sat_hidden_complementary")
+    return ctx.t("suppressed", min_n=ctx.min_n, n=n)
+
+
+def group_sentence(ctx: PageContext, finding: GroupFinding, dimension: str) -> str:
+    """One group finding in one sentence of the reader's language."""
+    first = finding.movers[0] if finding.movers else None
+    words = dict(
+        figure=ctx.t(finding.figure), period=finding.period, baseline=finding.baseline,
+        compared=finding.compared, count=len(finding.movers), dims=ctx.t(f"sat_dims_{dimension}"),
+        group=first.group if first else "", delta=_size(ctx, finding.figure, first.change)
+        if first else "",
+        movers=ctx.t("sat_list_separator").join(
+            ctx.t("sat_mover", group=m.group, delta=signed(ctx, finding.figure, m.change))
+            for m in finding.movers),
+    )
+    sentence = ctx.t(f"sat_finding_{finding.kind}", **words)
+    if finding.not_compared and finding.kind != "none":
+        sentence += ctx.t("sat_not_compared", count=finding.not_compared)
+    return sentence
+
+
+def benchmark_sentence(ctx: PageContext, finding: BenchmarkFinding) -> str:
+    return ctx.t(f"sat_bench_{finding.kind}", figure=ctx.t(finding.figure), period=finding.period,
+                 ours=shown(finding.figure, finding.ours), source=finding.source,
+                 theirs=shown(finding.figure, finding.theirs),
+                 delta=_size(ctx, finding.figure, finding.difference))
+
+
+def _tile_notes(ctx: PageContext, tile: Tile) -> list[str]:
+    notes = [ctx.t("interval", low=shown(tile.figure, tile.low), high=shown(tile.figure, tile.high)),
+             ctx.t("n_responses", n=tile.n)]
+    if not math.isnan(tile.to_target):
+        key = "sat_target_below" if tile.to_target < 0 else "sat_target_above"
+        notes.append(ctx.t(key, distance=_size(ctx, tile.figure, tile.to_target),
+                           target=shown(tile.figure, tile.target)))
+    notes += [ctx.t("sat_competitor", source=b.source, value=shown(tile.figure, b.value))
+              for b in tile.benchmarks]
+    return notes
+
+
+def draw_tiles(ctx: PageContext, tiles: list[Tile]) -> None:
+    """A metric per figure: value, change against the baseline (coloured only when
+    significant), interval, n, distance to target and competitors' values."""
+    for column, tile in zip(st.columns(len(tiles)), tiles):
+        if tile.hidden:
+            column.metric(ctx.t(tile.figure), "—", border=True)
+            column.caption(hidden_note(ctx, tile.hidden, tile.n))
+            continue
+        has_change = not math.isnan(tile.change)
+        column.metric(
+            ctx.t(tile.figure), shown(tile.figure, tile.value),
+            signed(ctx, tile.figure, tile.change) if has_change else None, border=True,
+            delta_color="normal" if tile.significant else "off",
+            delta_description=(ctx.t("significant") if tile.significant
+                               else ctx.t("not_significant")) if has_change else None)
+        column.caption(" · ".join(_tile_notes(ctx, tile)))
+        if not has_change:
+            column.caption(ctx.t("sat_no_baseline", baseline=tile.baseline))
+
+
+def chart_words(ctx: PageContext) -> dict[str, str]:
+    """The tooltip and axis words every chart of the page shares."""
+    return {"period": ctx.t("sat_period_axis"), "value": ctx.t("sat_value"),
+            "low": ctx.t("sat_low"), "high": ctx.t("sat_high"), "n": ctx.t("responses"),
+            "change": ctx.t("sat_change"), "p": ctx.t("sat_p_value"),
+            "target": ctx.t("sat_target"), "source": ctx.t("sat_source"),
+            "group": ctx.t("sat_group"), "baseline": ctx.t("sat_baseline_value"),
+            "status": ctx.t("sat_status"), "note": ctx.t("sat_note")}
+
+
+def axis_title(ctx: PageContext, figure: str) -> str:
+    return ctx.t("sat_csat_percent") if figure == "csat" else ctx.t(figure)
+
+
+def status_words(ctx: PageContext) -> dict[str, str]:
+    return {"down": ctx.t("sat_status_down"), "up": ctx.t("sat_status_up"),
+            "same": ctx.t("sat_status_same")}
+
+
+def _save_targets(store: Store, chosen: dict[str, float | None]) -> None:
+    for figure, value in chosen.items():
+        stored = None if value is None else value / DISPLAY_SCALE[figure]
+        target_store.set_target(store, figure, stored, set_by="dashboard")
+
+
+def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
+                   benchmarks: pd.DataFrame) -> None:
+    """The expander where an administrator sets targets (shown units) and benchmarks."""
+    just_saved = st.session_state.pop("sat_just_saved", False)
+    with st.expander(ctx.t("sat_targets"), expanded=just_saved):
+        st.warning(ctx.t("sat_targets_warning"))
+        if just_saved:
+            st.success(ctx.t("sat_saved"))
+        with st.form("sat_targets_form", border=False):
+            chosen = {figure: column.number_input(
+                ctx.t("sat_target_input", figure=ctx.t(figure)), value=targets.get(figure),
+                step=1.0, help=ctx.t("sat_target_help"), key=f"sat_target_{figure}")
+                for column, figure in zip(st.columns(len(FIGURES)), FIGURES)}
+            if st.form_submit_button(ctx.t("sat_save_targets")):
+                _report(ctx, lambda: _save_targets(store, chosen))
+        st.caption(ctx.t("sat_benchmarks_intro"))
+        edited = st.data_editor(
+            benchmarks, num_rows="dynamic", key="sat_benchmarks", hide_index=True,
+            column_config={"figure": st.column_config.SelectboxColumn(options=list(FIGURES)),
+                           "period": st.column_config.DateColumn()})
+        if st.button(ctx.t("sat_save_benchmarks"), key="sat_save_benchmarks"):
+            _report(ctx, lambda: target_store.replace_benchmarks(
+                store, edited.dropna(how="all").to_dict("records")))
+
+
+def _report(ctx: PageContext, save) -> None:
+    """Save, then draw the page again with the new values; say why when they were refused."""
+    try:
+        save()
+    except ValueError as error:
+        st.error(ctx.t("sat_not_saved", error=error))
+        return
+    st.session_state["sat_just_saved"] = True
+    st.rerun()

@@ -1,0 +1,220 @@
+"""The command line through its real entry point, `python -m satisfaction`, as scripts use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from satisfaction import cli, handoff
+from satisfaction.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "response_id,responded_on,region,satisfaction,recommend\n"
+
+
+def satisfaction(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "satisfaction", *args], cwd=ROOT, capture_output=True, text=True,
+        timeout=timeout, env={**os.environ, **(env or {})},
+    )
+
+
+def counts(db: Path) -> tuple:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return (con.execute("SELECT count(*) FROM responses").fetchone()[0],
+                con.execute("SELECT count(*) FROM batches").fetchone()[0])
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "store.duckdb"
+    Store(path).close()
+    return path
+
+
+def test_load_prints_one_json_line_and_exits_0(db, tmp_path):
+    csv = tmp_path / "r.csv"
+    csv.write_text(HEADER + "a,2026-01-02,East,4,9\nb,2026-01-03,West,5,10\n")
+    done = satisfaction("load", "responses", str(csv), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "batch": 1, "kind": "responses", "rows": 2, "rejected": 0}
+
+
+def test_a_refused_load_exits_1_with_the_report_on_stderr_and_no_traceback(db, tmp_path):
+    csv = tmp_path / "bad.csv"
+    csv.write_text(HEADER + "a,2026-01-02,East,8,9\n")
+    done = satisfaction("load", "responses", str(csv), "--db", str(db))
+    assert done.returncode == 1
+    assert "line 2, satisfaction = '8': is outside the scale 1–5" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert counts(db) == (0, 0)
+
+
+def test_a_missing_file_is_a_clear_refusal(db):
+    done = satisfaction("load", "responses", "no-such-file.csv", "--db", str(db))
+    assert done.returncode == 1 and "There is no file at" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_db_defaults_to_the_environment_variable(db, tmp_path):
+    csv = tmp_path / "r.csv"
+    csv.write_text(HEADER + "a,2026-01-02,East,4,9\n")
+    assert satisfaction("load", "responses", str(csv), env={"SATISFACTION_DB": str(db)}).returncode == 0
+    listed = satisfaction("batches", "--json", env={"SATISFACTION_DB": str(db)})
+    assert [b["file_name"] for b in json.loads(listed.stdout)] == ["r.csv"]
+
+
+def test_undo_and_batches(db, tmp_path):
+    csv = tmp_path / "r.csv"
+    csv.write_text(HEADER + "a,2026-01-02,East,4,9\n")
+    satisfaction("load", "responses", str(csv), "--db", str(db))
+    undone = satisfaction("undo", "1", "--db", str(db))
+    assert json.loads(undone.stdout) == {"batch": 1, "kind": "responses", "rows_removed": 1}
+    again = satisfaction("undo", "1", "--db", str(db))
+    assert again.returncode == 1 and "already undone" in again.stderr
+    assert counts(db) == (0, 1)
+
+
+def test_export_indices_by_region_as_csv_and_json(demo_store_path):
+    done = satisfaction("export", "indices", "--db", str(demo_store_path), "--by", "region")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == ("region,n,satisfaction_index,satisfaction_index_low,satisfaction_index_high,"
+                        "csat,csat_low,csat_high,nps,nps_low,nps_high,effort,perceived_over_expected")
+    assert [line.split(",")[0] for line in lines[1:]] == ["East", "North", "South", "West"]
+    as_json = json.loads(satisfaction("export", "indices", "--db", str(demo_store_path),
+                                      "--format", "json", "--region", "East").stdout)
+    assert len(as_json) == 1 and 0 <= as_json[0]["csat"] <= 1 and 0 <= as_json[0]["satisfaction_index"] <= 100
+
+
+def test_export_suppresses_small_groups_as_empty(demo_store_path):
+    done = satisfaction("export", "indices", "--db", str(demo_store_path), "--by", "unit",
+                        "--min-n", "100000")
+    rows = [line.split(",") for line in done.stdout.splitlines()[1:]]
+    assert rows and all(row[2:] == [""] * 11 for row in rows)
+
+
+def test_usage_errors_exit_2(db):
+    assert satisfaction("export", "indices", "--by", "planet", "--db", str(db)).returncode == 2
+    assert satisfaction("export", "indices", "--from", "yesterday", "--db", str(db)).returncode == 2
+
+
+def test_template_prints_the_contract_header():
+    assert satisfaction("template", "kano").stdout == \
+        "response_id,segment,feature,functional,dysfunctional,importance\n"
+
+
+def test_help_lists_every_verb():
+    text = satisfaction("--help").stdout
+    for verb in ("demo", "load", "check", "batches", "undo", "export", "template", "mapping"):
+        assert verb in text
+
+
+def big_csv(path: Path, rows: int) -> Path:
+    con = duckdb.connect()
+    con.execute(
+        "COPY (SELECT 'big' || i AS response_id, DATE '2026-01-01' + (i % 300)::INT AS responded_on, "
+        "'East' AS region, 1 + i % 5 AS satisfaction, i % 11 AS recommend FROM range(?) t(i)) "
+        "TO '" + str(path) + "' (HEADER)", [rows])
+    con.close()
+    return path
+
+
+def test_a_load_killed_midway_leaves_the_store_unchanged(db, tmp_path):
+    small = tmp_path / "small.csv"
+    small.write_text(HEADER + "a,2026-01-02,East,4,9\n")
+    satisfaction("load", "responses", str(small), "--db", str(db))
+    before = counts(db)
+    source = big_csv(tmp_path / "big.csv", 3_000_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "satisfaction", "load", "responses", str(source), "--db", str(db)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(2.5)
+    assert process.poll() is None, "the load finished before it could be killed: use a bigger file"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert counts(db) == before
+    with Store(db) as reopened:
+        assert reopened.row_counts()["responses"] == 1
+
+
+def test_readers_see_only_whole_loads_while_a_load_runs(tmp_path):
+    source = big_csv(tmp_path / "big.csv", 300_000)
+    with Store(tmp_path / "store.duckdb") as store:
+        seen, errors = set(), []
+
+        def read() -> None:
+            while not finished.is_set():
+                try:
+                    with store.cursor() as cur:
+                        seen.add(cur.execute("SELECT count(*) FROM responses").fetchone()[0])
+                except Exception as error:  # any error at all fails the test below
+                    errors.append(error)
+
+        finished = threading.Event()
+        readers = [threading.Thread(target=read) for _ in range(4)]
+        for reader in readers:
+            reader.start()
+        out, err = _Capture(), _Capture()
+        code = cli.run(["load", "responses", str(source)], out, err, store=store)
+        finished.set()
+        for reader in readers:
+            reader.join()
+    assert code == 0 and not errors
+    assert seen <= {0, 300_000} and 0 in seen
+
+
+class _Capture(list):
+    def write(self, text: str) -> None:
+        self.append(text)
+
+
+def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """The command line started in another directory, as a scheduled job would be."""
+    return subprocess.run([sys.executable, "-m", "satisfaction", *args], cwd=folder,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_a_load_while_the_dashboard_holds_the_store_is_handed_to_it(tmp_path):
+    """The app process holds the file; the command line hands the load over and prints its result."""
+    db = tmp_path / "held.duckdb"
+    csv = tmp_path / "r.csv"
+    csv.write_text(HEADER + "a,2026-01-02,East,4,9\n")
+    store = Store(db)
+    server = handoff.Server(db, lambda argv, out, err: cli.run(argv, out, err, store=store))
+    try:
+        done = run_in(tmp_path, "load", "responses", "r.csv", "--db", str(db))
+        assert done.returncode == 0, done.stderr
+        assert "Handing `load` to it" in done.stderr
+        assert json.loads(done.stdout.splitlines()[-1])["rows"] == 1
+        assert store.row_counts()["responses"] == 1
+        refused = run_in(tmp_path, "load", "responses", "r.csv", "--db", str(db))
+        assert refused.returncode == 1 and "already loaded as batch 1" in refused.stderr
+    finally:
+        server.stop()
+        store.close()
+
+
+def test_a_busy_store_without_a_dashboard_gives_up_with_exit_3(tmp_path):
+    db = tmp_path / "held.duckdb"
+    holder = Store(db)
+    try:
+        done = satisfaction("batches", "--db", str(db), "--wait", "1")
+        assert done.returncode == 3 and "Gave up after 1 s" in done.stderr
+        assert not list(handoff.inbox(db).glob("*.json"))
+    finally:
+        holder.close()

@@ -1,0 +1,79 @@
+"""The shell and the Overview page, run by AppTest on the demo store."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from satisfaction.store import Store
+
+
+def dashboard(monkeypatch, db, **query) -> AppTest:
+    monkeypatch.setenv("SATISFACTION_DB", str(db))
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    at.query_params.update(query)
+    return at.run()
+
+
+def metric(at: AppTest, label: str):
+    return next(m for m in at.metric if m.label == label)
+
+
+def test_the_overview_shows_every_headline_with_change_interval_and_n(
+        monkeypatch, demo_store_path, fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path)
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    for label in ("Satisfaction index", "CSAT (top-two-box)", "NPS", "Customer effort",
+                  "Complaints per 1,000 customers a month", "Customer retention, monthly",
+                  "Employee satisfaction index"):
+        assert label in labels
+    index = metric(at, "Satisfaction index")
+    assert 0 < float(index.value) < 100 and "points" in index.delta
+    captions = " ".join(c.value for c in at.caption)
+    assert "95% interval" in captions and "responses" in captions
+    assert "silent ones" in captions and "r = " in captions
+    assert "2026-Q4 holds data to 2026-10-31 only." in captions
+
+
+def test_the_findings_are_sentences_from_the_numbers(monkeypatch, demo_store_path, fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path, period="month")
+    findings = next(m.value for m in at.markdown if m.value.startswith("- "))
+    assert "2026-10 against 2026-09" in findings
+    index = metric(at, "Satisfaction index")
+    assert index.delta.split()[0].lstrip("+-") in findings
+
+
+def test_a_high_minimum_hides_every_figure_and_says_why(monkeypatch, demo_store_path, fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path, min_n="100000")
+    assert not at.exception
+    assert metric(at, "Satisfaction index").value == "—"
+    assert any("fewer than 100000 responses" in c.value for c in at.caption)
+
+
+def test_the_overview_speaks_chinese(monkeypatch, demo_store_path, fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path, lang="zh")
+    assert not at.exception
+    assert at.title[0].value == "顾客满意度"
+    assert "满意度指数" in [m.label for m in at.metric]
+
+
+def test_a_region_filter_in_the_url_filters_the_figures(monkeypatch, demo_store_path, fresh_streamlit):
+    everyone = dashboard(monkeypatch, demo_store_path)
+    n_all = next(c.value for c in everyone.caption if "responses" in c.value)
+    east = dashboard(monkeypatch, demo_store_path, region="East")
+    n_east = next(c.value for c in east.caption if "responses" in c.value)
+    assert east.sidebar.multiselect(key="region").value == ["East"]
+    assert n_east != n_all
+
+
+def test_an_empty_store_offers_the_demo_data(monkeypatch, tmp_path, fresh_streamlit):
+    db = tmp_path / "empty.duckdb"
+    Store(db).close()
+    at = dashboard(monkeypatch, db)
+    assert not at.exception
+    assert "The store is empty" in at.info[0].value
+    at.button(key="load_demo").click().run()
+    at.run()
+    assert not at.exception
+    assert any(m.label == "Satisfaction index" for m in at.metric)
