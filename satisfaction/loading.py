@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
+
 from satisfaction.contracts import (
     BOOLEAN_WORDS,
     KANO_ANSWER_WORDS,
@@ -135,7 +137,6 @@ def _lookup(expression: str, table: dict[str, object]) -> str:
 _KANO_LOOKUP = {word: number for number, words in KANO_ANSWER_WORDS.items() for word in words}
 _BOOL_LOOKUP = {word: str(value).lower() for value, words in BOOLEAN_WORDS.items() for word in words}
 _DIMENSION_LOOKUP = {**{d: d for d in RATER_DIMENSIONS}, **RATER_DIMENSIONS_ZH}
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S")
 
 
 def _typed(kind: RecordKind, column: Column) -> str:
@@ -143,7 +144,7 @@ def _typed(kind: RecordKind, column: Column) -> str:
     v = f'"{column.name}"'
     folded = f"lower(regexp_replace({v}, '\\s+', ' ', 'g'))"
     if column.type == "date":
-        parsed = "COALESCE(" + ", ".join(f"TRY_STRPTIME({v}, '{f}')" for f in _DATE_FORMATS) + ")::DATE"
+        parsed = f"TRY_CAST({v} AS DATE)"
         if kind.name in ("customers", "gap_inputs") and column.name == "period":
             return f"date_trunc('month', {parsed})::DATE"
         return parsed
@@ -193,14 +194,36 @@ def _checks(kind: RecordKind, column: Column) -> list[tuple[str, str]]:
     return checks
 
 
-def _stage_sql(kind: RecordKind, present: set[str]) -> str:
-    """SQL that reads the file into the temporary table ``load_stage`` with each row's problems."""
+def _source_sql(kind: RecordKind, present: set[str], numbered: bool) -> str:
+    """The file's rows as trimmed text in contract columns; ``numbered`` adds ``rn``, the
+    record's position (an ordered scan, so only the path that reports lines pays it).
+    Rows DuckDB cannot split are skipped and recorded in ``load_rejects``."""
     raw_columns = ", ".join(
         f'NULLIF(trim("{c.name}"), \'\') AS "{c.name}"' if c.name in present
         else f'NULL::VARCHAR AS "{c.name}"'
         for c in kind.columns
     )
-    key_exprs = [_typed(kind, kind.column(k)) for k in kind.key]
+    number = "row_number() OVER () AS rn, " if numbered else ""
+    return f"""
+        SELECT {number}{raw_columns}
+        FROM read_csv($path, header = true, names = $names, all_varchar = true,
+                      delim = $delim, quote = '"', escape = '"',
+                      store_rejects = true, ignore_errors = true,
+                      rejects_table = 'load_rejects', rejects_scan = 'load_scans')
+    """
+
+
+def _key_columns(kind: RecordKind) -> str:
+    return ", ".join(f"{_typed(kind, kind.column(k))} AS _key_{i}" for i, k in enumerate(kind.key))
+
+
+def _stored_condition(kind: RecordKind, alias: str) -> str:
+    matches = " AND ".join(f"s.{k} = {alias}._key_{i}" for i, k in enumerate(kind.key))
+    return f"EXISTS (SELECT 1 FROM {kind.name} s WHERE {matches})"
+
+
+def _stage_sql(kind: RecordKind, present: set[str]) -> str:
+    """SQL that reads the file into the temporary table ``load_stage`` with each row's problems."""
     key_names = ", ".join(kind.key)
     problems = []
     for column in kind.columns:
@@ -215,25 +238,18 @@ def _stage_sql(kind: RecordKind, present: set[str]) -> str:
         f"'reason': 'the key (' || {_literal(key_names)} || ') appears ' || _copies || "
         f"' times in this file'}} END"
     )
-    existing = " AND ".join(f"s.{k} = src._key_{i}" for i, k in enumerate(kind.key))
     stored = (
-        f"CASE WHEN EXISTS (SELECT 1 FROM {kind.name} s WHERE {existing}) THEN "
+        f"CASE WHEN {_stored_condition(kind, 'src')} THEN "
         f"{{'column': {_literal(first_key)}, 'value': \"{first_key}\", "
         f"'reason': 'the key (' || {_literal(key_names)} || ') is already in the store'}} END"
     )
     problems += [duplicate, stored]
-    keys = ", ".join(f"{expr} AS _key_{i}" for i, expr in enumerate(key_exprs))
-    partition = ", ".join(f"_key_{i}" for i in range(len(key_exprs)))
+    partition = ", ".join(f"_key_{i}" for i in range(len(kind.key)))
     return f"""
         CREATE TEMP TABLE load_stage AS
-        WITH raw AS (
-            SELECT row_number() OVER () AS rn, {raw_columns}
-            FROM read_csv($path, header = true, names = $names, all_varchar = true,
-                          delim = $delim, quote = '"', escape = '"',
-                          store_rejects = true, ignore_errors = true,
-                          rejects_table = 'load_rejects', rejects_scan = 'load_scans')
+        WITH raw AS ({_source_sql(kind, present, True)}
         ), keyed AS (
-            SELECT *, {keys} FROM raw
+            SELECT *, {_key_columns(kind)} FROM raw
         ), counted AS (
             SELECT *, count(*) OVER (PARTITION BY {partition}) AS _copies FROM keyed
         )
@@ -243,16 +259,11 @@ def _stage_sql(kind: RecordKind, present: set[str]) -> str:
     """
 
 
-def _insert_sql(kind: RecordKind) -> str:
+def _insert_sql(kind: RecordKind, source: str) -> str:
+    """Append the good rows of ``source`` (the stage, or the file itself) as batch ``$batch``."""
     columns = ", ".join(kind.column_names)
-    values = []
-    for column in kind.columns:
-        typed = _typed(kind, column)
-        values.append(f"({typed})::{column.sql_type}")
-    return (
-        f"INSERT INTO {kind.name} (batch_id, {columns}) "
-        f"SELECT $batch, {', '.join(values)} FROM load_stage WHERE len(problems) = 0"
-    )
+    values = ", ".join(f"({_typed(kind, c)})::{c.sql_type}" for c in kind.columns)
+    return f"INSERT INTO {kind.name} (batch_id, {columns}) SELECT $batch, {values} FROM {source}"
 
 
 def _record_json(kind: RecordKind) -> str:
@@ -288,12 +299,17 @@ def _map_headers(kind: RecordKind, prepared: PreparedFile, mapping, report: Load
     return [t or f"_ignored_{i}" for i, t in enumerate(targets)]
 
 
+def _file_params(prepared: PreparedFile, names: list[str]) -> dict:
+    return {"path": str(prepared.utf8_path), "names": names, "delim": prepared.delimiter}
+
+
+def _forget_rejects(cur) -> None:
+    cur.execute("DROP TABLE IF EXISTS load_rejects")
+    cur.execute("DROP TABLE IF EXISTS load_scans")
+
+
 def _stage(cur, kind: RecordKind, prepared: PreparedFile, names: list[str], report: LoadReport):
-    present = set(names)
-    cur.execute(
-        _stage_sql(kind, present),
-        {"path": str(prepared.utf8_path), "names": names, "delim": prepared.delimiter},
-    )
+    cur.execute(_stage_sql(kind, set(names)), _file_params(prepared, names))
     rejects = cur.execute(
         "SELECT line, csv_line, error_message FROM load_rejects ORDER BY line"
     ).fetchall()
@@ -338,9 +354,59 @@ def _row_error(message: str, header_fields: int) -> str:
     return message.split("\n")[0]
 
 
-def _write(cur, store: Store, kind: RecordKind, report: LoadReport, rejects, prepared, loaded_by):
+def _strict_insert_sql(kind: RecordKind, present: set[str]) -> str:
+    """Append the file straight from disk, raising at the first invalid value."""
+    values = []
+    for column in kind.columns:
+        bad = " OR ".join(f"coalesce({condition}, false)" for condition, _ in _checks(kind, column))
+        typed = f"({_typed(kind, column)})::{column.sql_type}"
+        values.append(f"CASE WHEN {bad} THEN error('invalid value') ELSE {typed} END"
+                      if bad else typed)
+    columns = ", ".join(kind.column_names)
+    return (f"INSERT INTO {kind.name} (batch_id, {columns}) SELECT $batch, {', '.join(values)} "
+            f"FROM ({_source_sql(kind, present, False)})")
+
+
+def _keys_clash_sql(kind: RecordKind) -> str:
+    """Whether the batch just appended repeats a key within itself or of an earlier batch."""
+    keys = ", ".join(kind.key)
+    same = " AND ".join(f"s.{k} = t.{k}" for k in kind.key)
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {kind.name} WHERE batch_id = $batch "
+        f"GROUP BY {keys} HAVING count(*) > 1) "
+        f"OR EXISTS (SELECT 1 FROM {kind.name} t WHERE t.batch_id = $batch AND EXISTS "
+        f"(SELECT 1 FROM {kind.name} s WHERE s.batch_id <> $batch AND {same}))"
+    )
+
+
+def _load_clean(store: Store, kind: RecordKind, prepared: PreparedFile, names: list[str],
+                report: LoadReport, loaded_by: str) -> int | None:
+    """Load a file with no problem at all in one pass; None (nothing written) otherwise.
+
+    Every value is validated as it is cast, and the keys once appended, all inside one
+    transaction: at the first problem it rolls back, and the caller stages the file to
+    report every problem with its line."""
+    try:
+        with store.transaction() as cur:
+            if _already_loaded(cur, kind, prepared):
+                raise _Rollback
+            batch = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
+            params = {**_file_params(prepared, names), "batch": batch}
+            rows = cur.execute(_strict_insert_sql(kind, set(names)), params).fetchone()[0]
+            skipped = cur.execute("SELECT count(*) FROM load_rejects").fetchone()[0]
+            if not rows or skipped or cur.execute(_keys_clash_sql(kind), {"batch": batch}).fetchone()[0]:
+                raise _Rollback
+            report.rows_total = rows
+            _record_batch(cur, store, kind, batch, report, prepared, loaded_by)
+            return batch
+    except (_Rollback, duckdb.InvalidInputException, duckdb.ConversionException):
+        return None
+
+
+def _write_staged(cur, kind: RecordKind, prepared: PreparedFile, rejects) -> int:
+    """Append the good rows of the stage and keep the bad ones with their reasons."""
     batch = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
-    cur.execute(_insert_sql(kind), {"batch": batch})
+    cur.execute(_insert_sql(kind, "load_stage WHERE len(problems) = 0"), {"batch": batch})
     cur.execute(
         "INSERT INTO rejected_rows SELECT $batch, line, "
         "list_aggregate(list_transform(problems, lambda p: p.column || ' = ' || coalesce(p.value, '(empty)')"
@@ -353,17 +419,27 @@ def _write(cur, store: Store, kind: RecordKind, report: LoadReport, rejects, pre
             "INSERT INTO rejected_rows VALUES (?, ?, ?, ?)",
             [batch, line, _row_error(message, len(prepared.headers)), text],
         )
+    return batch
+
+
+def _record_batch(cur, store: Store, kind: RecordKind, batch: int, report: LoadReport,
+                  prepared: PreparedFile, loaded_by: str) -> None:
     cur.execute(
         "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
         [batch, kind.name, report.file_name, prepared.content_hash, report.rows_good,
          report.rows_bad, loaded_by, datetime.now()],
     )
     store.bump_version(cur, kind.name)
-    return batch
 
 
 class _Rollback(Exception):
-    """Raised inside a transaction to discard it after a dry run."""
+    """Raised inside a transaction to discard it."""
+
+
+def _already_loaded(cur, kind: RecordKind, prepared: PreparedFile):
+    return cur.execute(
+        "SELECT batch_id, loaded_at FROM batches WHERE content_hash = ? AND kind = ? "
+        "AND undone_at IS NULL", [prepared.content_hash, kind.name]).fetchone()
 
 
 def _run(store: Store, kind_name: str, path, *, file_name, mapping, skip_bad_rows, loaded_by,
@@ -384,13 +460,13 @@ def _run(store: Store, kind_name: str, path, *, file_name, mapping, skip_bad_row
         names = _map_headers(kind, prepared, mapping, report)
         if names is None:
             return report, None
+        if write:
+            batch = _load_clean(store, kind, prepared, names, report, loaded_by)
+            if batch is not None:
+                return report, batch
         try:
             with store.transaction() as cur:
-                earlier = cur.execute(
-                    "SELECT batch_id, loaded_at FROM batches WHERE content_hash = ? AND kind = ? "
-                    "AND undone_at IS NULL",
-                    [prepared.content_hash, kind.name],
-                ).fetchone()
+                earlier = _already_loaded(cur, kind, prepared)
                 if earlier:
                     report.fatal = (
                         f"This file's content was already loaded as batch {earlier[0]} on "
@@ -400,7 +476,8 @@ def _run(store: Store, kind_name: str, path, *, file_name, mapping, skip_bad_row
                 rejects = _stage(cur, kind, prepared, names, report)
                 if not write or report.refusal(skip_bad_rows):
                     raise _Rollback
-                batch = _write(cur, store, kind, report, rejects, prepared, loaded_by)
+                batch = _write_staged(cur, kind, prepared, rejects)
+                _record_batch(cur, store, kind, batch, report, prepared, loaded_by)
         except _Rollback:
             pass
     return report, batch
