@@ -41,3 +41,4 @@ if store.is_empty():
     pages = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
                      icon=":material/waving_hand:"), pages[-1]]
 st.navigation(pages).run()
+components.presentation_exit(ctx)

@@ -73,10 +73,19 @@ if uploaded is not None:
 
 st.subheader(ctx.t("batches"))
 batches = store.batches()
-components.table(ctx, batches.drop(columns="content_hash"), "batches")
+components.table(ctx, batches.drop(columns="content_hash"), "batches", column_config={
+    "batch_id": st.column_config.NumberColumn(ctx.t("batch"), format="%d"),
+    "kind": st.column_config.TextColumn(ctx.t("kind")),
+    "file_name": st.column_config.TextColumn(ctx.t("file_name")),
+    "rows_loaded": st.column_config.NumberColumn(ctx.t("rows_loaded"), format="localized"),
+    "rows_rejected": st.column_config.NumberColumn(ctx.t("rows_rejected"), format="localized"),
+    "loaded_by": st.column_config.TextColumn(ctx.t("loaded_by")),
+    "loaded_at": st.column_config.DatetimeColumn(ctx.t("loaded_at"), format="YYYY-MM-DD HH:mm"),
+    "undone_at": st.column_config.DatetimeColumn(ctx.t("undone_at"), format="YYYY-MM-DD HH:mm"),
+})
 active = batches[batches["undone_at"].isna()]
 if not active.empty:
-    left, right = st.columns([3, 1])
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(ctx.t("undo"), active["batch_id"], key="undo_batch",
                             format_func=lambda b: f"{b} · {active.set_index('batch_id').at[b, 'file_name']}")
     if right.button(ctx.t("undo"), key="undo_confirm"):
@@ -96,6 +105,7 @@ if not with_rejects.empty:
 st.subheader(ctx.t("templates"))
 columns = st.columns(4)
 for i, name in enumerate(KINDS):
-    columns[i % 4].download_button(ctx.t("download_template", kind=ctx.t(f"kind_{name}")),
-                                   template_csv(KINDS[name]), f"{name}.csv", "text/csv",
-                                   key=f"template-{name}", on_click="ignore")
+    columns[i % 4].download_button(f"{name}.csv", data=template_csv(KINDS[name]),
+                                   file_name=f"{name}.csv", mime="text/csv",
+                                   help=ctx.t(f"kind_{name}"), key=f"template-{name}",
+                                   on_click="ignore", icon=":material/download:")

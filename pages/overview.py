@@ -49,12 +49,7 @@ st.subheader(ctx.t("chain_heading"))
 link_rows = context.run_query("unit_links", ctx.filters.params())
 units = chain.unit_links(link_rows, ctx.min_n)
 links = chain.chain_values(link_rows, context.run_query("retention_by_month", ctx.filters.params()))
-cells = st.columns(len(links) * 2 - 1)
-for i, (key, value, fmt) in enumerate(links):
-    cells[2 * i].metric(ctx.t(key), "—" if value != value else fmt.format(value), border=True)
-    if i < len(links) - 1:
-        cells[2 * i + 1].markdown("<div style='font-size:2rem;text-align:center;padding-top:1.2rem'>→</div>",
-                                  unsafe_allow_html=True)
+components.chain_diagram(ctx, links)
 strength = chain.link_strength(units)
 if strength != strength:
     st.caption(ctx.t("chain_units_few"))

@@ -16,14 +16,12 @@ from satisfaction.methods.drivers import (
     r_squared,
     unpack_correlations,
 )
+from satisfaction.filters import Filters
 from satisfaction.store import Store
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parent / "reference"
 
-NO_FILTERS = {
-    "date_from": None, "date_to": None, "regions": [], "units": [], "channels": [],
-    "stages": [], "segments": [],
-}
+NO_FILTERS = Filters().params()
 
 #: The models of keydriver_expected.csv: dataset -> (file, outcome, drivers).
 MODELS = {

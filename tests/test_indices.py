@@ -181,7 +181,7 @@ def test_satisfaction_index_interval_stays_on_the_scale():
 
 @pytest.mark.parametrize(
     "successes, n, low, high",
-    [  # /work/shared/reference/README.md, Newcombe (1998) examples
+    [  # tests/reference/README.md, Newcombe (1998) examples
         (81, 263, 0.2553, 0.3662),
         (15, 148, 0.0624, 0.1605),
         (0, 20, 0.0, 0.1611),
@@ -194,14 +194,14 @@ def test_wilson_interval_matches_newcombe(successes, n, low, high):
 
 
 def test_csat_matches_the_reference():
-    # /work/shared/reference/README.md: counts 10/15/25/30/20 -> 50%, Wilson 0.4038-0.5962.
+    # tests/reference/README.md: counts 10/15/25/30/20 -> 50%, Wilson 0.4038-0.5962.
     estimate = csat(30 + 20, 100)
     assert estimate.value == 0.5
     assert (estimate.low, estimate.high) == pytest.approx((0.4038, 0.5962), abs=5e-5)
 
 
 def test_nps_matches_the_reference():
-    # /work/shared/reference/README.md: 250 promoters and 75 detractors of 1,000 -> 17.5,
+    # tests/reference/README.md: 250 promoters and 75 detractors of 1,000 -> 17.5,
     # SE 1.716, 95% interval 14.14-20.86.
     estimate = nps(250, 75, 1000)
     assert estimate.value == 17.5

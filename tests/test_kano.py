@@ -5,23 +5,28 @@ import math
 import pandas as pd
 import pytest
 
+from satisfaction.loading import load_file
 from satisfaction.methods.kano import (
+    COMPARE_COLUMNS,
+    COUNT_COLUMNS,
     classify,
+    compare_groups,
     continuous_scores,
+    differing_features,
     fong_significant,
     kano_table,
     quadrant,
     recommendation,
+    split_by_min_n,
+    strongest,
 )
+from satisfaction.filters import Filters
 from satisfaction.store import Store
 
 #: One answer pair that the evaluation table maps to each category.
 PAIR = {"A": (1, 3), "O": (1, 5), "M": (3, 5), "I": (3, 3), "R": (5, 1), "Q": (1, 1)}
 
-NO_FILTERS = {
-    "date_from": None, "date_to": None, "regions": [], "units": [], "channels": [],
-    "stages": [], "segments": [],
-}
+NO_FILTERS = Filters().params()
 
 
 def counts_frame(features: dict[str, dict[str, int]]) -> pd.DataFrame:
@@ -309,3 +314,139 @@ def test_query_feeds_the_table(store):
     assert wifi["importance"] == pytest.approx(6.75)
     assert quadrant(wifi["better"], wifi["worse"]) == "A"
     assert row_of(table, "parking")["category"] == "M"
+
+
+# --- answers in numbers, English and Chinese, through the real loader --------------------------
+
+#: (response, segment, feature, functional, dysfunctional, importance) as a survey tool exports
+#: them: codes, English words in any case, Chinese words, stray spaces.
+MIXED_ANSWERS = [
+    ("m01", "retail", "wifi", "like", "neutral", "9"),  # 1/3: A
+    ("m02", "retail", "wifi", "1", "能忍受", "7"),  # 1/4: A
+    ("m03", "retail", "wifi", "喜欢", "dislike", ""),  # 1/5: O
+    ("m04", "business", "wifi", "Must-be", "dislike", "8"),  # 2/5: M
+    ("m05", "business", "wifi", " 理所当然 ", "不喜欢", "6"),  # 2/5: M
+    ("m06", "business", "wifi", "3", "3", ""),  # 3/3: I
+    ("m07", "retail", "wifi", "I can live with it", "Like", ""),  # 4/1: R
+    ("m08", "retail", "wifi", "LIKE", "1", ""),  # 1/1: Q
+    ("m09", "business", "wifi", "like", "must be", "5"),  # 1/2: A
+    ("m10", "retail", "wifi", "无所谓", "i expect it", ""),  # 3/2: I
+    ("m01", "retail", "billing", "neutral", "dislike", "9"),  # 3/5: M
+    ("m02", "retail", "billing", "4", "5", "9"),  # 4/5: M
+    ("m03", "retail", "billing", "能忍受", "不喜欢", ""),  # 4/5: M
+    ("m04", "business", "billing", "like", "dislike", "6"),  # 1/5: O
+    ("m05", "business", "billing", "2", "2", ""),  # 2/2: I
+    ("m06", "business", "billing", "dislike", "like", ""),  # 5/1: R
+]
+
+
+@pytest.fixture()
+def mixed_store(tmp_path):
+    path = tmp_path / "kano.csv"
+    lines = ["response_id,segment,feature,functional,dysfunctional,importance"]
+    lines += [",".join(row) for row in MIXED_ANSWERS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store(tmp_path / "store.duckdb") as store:
+        result = load_file(store, "kano", path)
+        assert (result.rows, result.rejected) == (16, 0)
+        yield store
+
+
+def test_mixed_answers_counted_and_classified_by_hand(mixed_store):
+    table = kano_table(mixed_store.query("kano_answer_counts", {"by": "all", **NO_FILTERS}))
+    wifi, billing = row_of(table, "wifi"), row_of(table, "billing")
+    # hand counts from MIXED_ANSWERS (evaluation table of Berger et al. 1993):
+    # wifi A m01 m02 m09, O m03, M m04 m05, I m06 m10, R m07, Q m08 -> n 10
+    assert [wifi[c] for c in ("n", "A", "O", "M", "I", "R", "Q")] == [10, 3, 1, 2, 2, 1, 1]
+    # billing M m01 m02 m03, O m04, I m05, R m06 -> n 6
+    assert [billing[c] for c in ("n", "A", "O", "M", "I", "R", "Q")] == [6, 0, 1, 3, 1, 1, 0]
+    # hand calculation: wifi's mode is A (3); M and I tie at 2, M first -> runner-up M
+    assert (wifi["category"], wifi["second"]) == ("A", "M")
+    # billing's mode is M (3); O and I tie at 1, O first -> runner-up O
+    assert (billing["category"], billing["second"]) == ("M", "O")
+    # hand calculation, Fong: wifi 1.65 * sqrt(5 * (20 - 5) / 20) = 3.20 > |3 - 2| = 1;
+    # billing 1.65 * sqrt(4 * (12 - 4) / 12) = 2.69 > |3 - 1| = 2: neither significant
+    assert not wifi["fong_significant"] and not billing["fong_significant"]
+    # hand calculation: wifi better (3 + 1) / (3 + 1 + 2 + 2) = 0.5, worse -(1 + 2) / 8 = -0.375
+    assert (wifi["better"], wifi["worse"]) == (pytest.approx(0.5), pytest.approx(-0.375))
+    # billing better (0 + 1) / (0 + 1 + 3 + 1) = 0.2, worse -(1 + 3) / 5 = -0.8
+    assert (billing["better"], billing["worse"]) == (pytest.approx(0.2), pytest.approx(-0.8))
+    # hand calculation: wifi importance (9 + 7 + 8 + 6 + 5) / 5 = 7; billing (9 + 9 + 6) / 3 = 8
+    assert (wifi["importance"], billing["importance"]) == (pytest.approx(7), pytest.approx(8))
+
+
+def test_mixed_answers_by_segment(mixed_store):
+    table = kano_table(mixed_store.query("kano_answer_counts", {"by": "segment", **NO_FILTERS}))
+    rows = table.set_index(["grp", "feature"])
+    # hand counts: retail wifi m01 m02 (A), m03 (O), m07 (R), m08 (Q), m10 (I) -> A leads
+    assert [rows.loc[("retail", "wifi"), c] for c in "AOMIRQ"] == [2, 1, 0, 1, 1, 1]
+    assert rows.loc[("retail", "wifi"), "category"] == "A"
+    # business wifi m04 m05 (M), m06 (I), m09 (A) -> M leads
+    assert [rows.loc[("business", "wifi"), c] for c in "AOMIRQ"] == [1, 0, 2, 1, 0, 0]
+    assert rows.loc[("business", "wifi"), "category"] == "M"
+
+
+# --- suppression, the strongest feature and segments compared ----------------------------------
+
+def test_split_by_min_n_keeps_features_with_enough_answers():
+    table = kano_table(counts_frame({"big": dict(A=20, O=10), "small": dict(M=5)}))
+    shown, hidden = split_by_min_n(table, 30)
+    # hand calculation: big n = 30 >= 30 shown; small n = 5 < 30 hidden
+    assert list(shown["feature"]) == ["big"] and list(hidden["feature"]) == ["small"]
+    assert list(shown.columns) == list(table.columns)
+
+
+def test_strongest_ranks_by_the_defining_coefficient():
+    table = kano_table(counts_frame({
+        "delight": dict(A=8, I=2),  # better 8 / 10 = 0.8
+        "mild": dict(A=5, I=4, M=1),  # better 5 / 10 = 0.5
+        "basic": dict(M=6, I=4),  # worse -6 / 10 = -0.6
+        "core": dict(M=9, I=1),  # worse -9 / 10 = -0.9
+    }))
+    assert strongest(table, "A")["feature"] == "delight"
+    assert strongest(table, "M")["feature"] == "core"
+    assert strongest(table, "O") is None
+    with pytest.raises(ValueError, match="ranks categories"):
+        strongest(table, "I")
+
+
+def segment_counts(groups: dict[str, dict[str, dict[str, int]]]) -> pd.DataFrame:
+    frames = [counts_frame(features).assign(grp=grp) for grp, features in groups.items()]
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_compare_groups_hides_small_segments_and_their_complement():
+    by_group = kano_table(segment_counts({
+        "gold": {"f": dict(M=30, I=10)},  # n 40, M
+        "lead": {"f": dict(A=20, I=15)},  # n 35, A
+        "diamond": {"f": dict(A=5)},  # n 5 < 30: hidden
+    }))
+    overall = kano_table(counts_frame({"f": dict(A=25, M=30, I=25)}))  # n 80, M
+    compared = compare_groups(by_group, overall, 30).set_index("grp")
+    # diamond is below 30; with the total shown, the next smallest (lead, 35) is hidden too
+    assert compared.loc["diamond", "suppressed_reason"] == "fewer than 30 responses"
+    assert compared.loc["lead", "suppressed"] and pd.isna(compared.loc["lead", "category"])
+    assert compared.loc["gold", "category"] == "M" and not compared.loc["gold", "suppressed"]
+    assert set(compared["overall"]) == {"M"}
+    assert not compared["differs_from_overall"].any()
+    assert differing_features(compared.reset_index()) == []
+
+
+def test_compare_groups_marks_where_segments_differ():
+    by_group = kano_table(segment_counts({
+        "gold": {"f": dict(M=30, I=10), "g": dict(I=40)},
+        "lead": {"f": dict(A=25, I=15), "g": dict(I=40)},
+    }))
+    overall = kano_table(counts_frame({"f": dict(A=25, M=30, I=25), "g": dict(I=80)}))
+    compared = compare_groups(by_group, overall, 30)
+    assert list(compared.columns) == list(COMPARE_COLUMNS)
+    flags = compared.set_index(["feature", "grp"])["differs_from_overall"]
+    # f: overall M (30 of 80); gold M, lead A -> lead differs; g: I everywhere
+    assert flags.to_dict() == {("f", "gold"): False, ("f", "lead"): True,
+                               ("g", "gold"): False, ("g", "lead"): False}
+    assert differing_features(compared) == ["f"]
+
+
+def test_compare_groups_of_nothing_is_empty():
+    empty = kano_table(counts_frame({}).reindex(columns=list(COUNT_COLUMNS)))
+    assert list(compare_groups(empty, empty, 30).columns) == list(COMPARE_COLUMNS)

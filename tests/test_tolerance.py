@@ -12,12 +12,10 @@ from satisfaction.methods.tolerance import (
     tolerance_measures,
     tolerance_table,
 )
+from satisfaction.filters import Filters
 from satisfaction.store import Store
 
-NO_FILTERS = {
-    "date_from": None, "date_to": None, "regions": [], "units": [], "channels": [],
-    "stages": [], "segments": [],
-}
+NO_FILTERS = Filters().params()
 
 
 def sums_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -26,7 +24,7 @@ def sums_frame(rows: list[tuple]) -> pd.DataFrame:
 
 def test_libqual_example():
     measures = tolerance_measures(5.70, 7.72, 6.92)
-    # shared/reference/README.md, LibQUAL+ style means on 1-9 (minimum 5.70, desired 7.72,
+    # tests/reference/README.md, LibQUAL+ style means on 1-9 (minimum 5.70, desired 7.72,
     # perceived 6.92): adequacy gap +1.22, superiority gap -0.80
     assert measures["msa"] == pytest.approx(1.22)
     assert measures["mss"] == pytest.approx(-0.80)
@@ -90,7 +88,7 @@ def test_table_of_items_and_dimension_rows():
         ("empathy", "*"), ("empathy", "listens"),
     ]
     rows = table.set_index(["dimension", "item"])
-    # shared/reference/README.md, LibQUAL+ example: 5.70, 7.72, 6.92 → msa +1.22, mss −0.80
+    # tests/reference/README.md, LibQUAL+ example: 5.70, 7.72, 6.92 → msa +1.22, mss −0.80
     on_time = rows.loc[("reliability", "on_time")]
     assert (on_time["adequate"], on_time["desired"], on_time["perceived"]) == pytest.approx(
         (5.70, 7.72, 6.92)

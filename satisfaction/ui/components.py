@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -44,25 +45,59 @@ def table(ctx: PageContext, frame: pd.DataFrame, name: str, **kwargs) -> None:
 
 PRESENTATION_CSS = """
 <style>
-  html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
-  header[data-testid="stHeader"], [data-testid="stToolbar"], footer { display: none; }
-  [data-testid="stMetricValue"] { font-size: 3.2rem; }
-  [data-testid="stMetricLabel"] p { font-size: 1.3rem; }
-  [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+  html, body, [data-testid="stAppViewContainer"] { font-size: 19px; }
+  header[data-testid="stHeader"], [data-testid="stToolbar"], footer,
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+  [data-testid="stMetricValue"] { font-size: 2.4rem; }
+  [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
   .block-container { padding-top: 1rem; max-width: 100%; }
 </style>
 """
 
 
+def _leave_presentation() -> None:
+    st.session_state["present"] = False
+
+
 def apply_presentation(ctx: PageContext) -> None:
+    """Large type and no chrome (the sidebar too); a button at the end leaves the mode."""
     if ctx.presentation:
         st.html(PRESENTATION_CSS)
+
+
+def presentation_exit(ctx: PageContext) -> None:
+    if ctx.presentation:
+        st.button(ctx.t("leave_presentation"), key="leave_presentation",
+                  on_click=_leave_presentation, type="tertiary")
+
+
+CHAIN_CSS = """
+<style>
+  .chain { display: flex; flex-wrap: wrap; align-items: stretch; gap: .4rem; }
+  .chain .link { flex: 1 1 9rem; border: 1px solid #d0d0d0; border-radius: .5rem;
+                 padding: .6rem .8rem; background: #fafafa; }
+  .chain .label { font-size: .85rem; color: #555; }
+  .chain .value { font-size: 1.6rem; font-weight: 600; color: #0072B2; }
+  .chain .arrow { align-self: center; font-size: 1.6rem; color: #999; }
+</style>
+"""
+
+
+def chain_diagram(ctx: PageContext, links: list[tuple[str, float, str]]) -> None:
+    """The service-profit chain as boxes joined by arrows, wrapping on narrow screens."""
+    cells = []
+    for key, value, fmt in links:
+        shown = "—" if value != value else fmt.format(value)
+        cells.append(f'<div class="link"><div class="label">{html.escape(ctx.t(key))}</div>'
+                     f'<div class="value">{html.escape(shown)}</div></div>')
+    st.html(CHAIN_CSS + '<div class="chain">' + '<div class="arrow">→</div>'.join(cells) + "</div>")
 
 
 HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.0f}",
                    "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
                    "employee_index": "{:.1f}"}
-DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points"}
+DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points",
+              "effort": "points_fine"}
 
 
 def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
@@ -81,7 +116,7 @@ def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
             label, fmt.format(h.value), delta, border=True,
             delta_color=("normal" if h.higher_is_better else "inverse") if h.significant else "off",
             chart_data=[v for v in h.series if not math.isnan(v)],
-            delta_description=ctx.t("significant" if h.significant else "not_significant")
+            delta_description=ctx.t("significant_short" if h.significant else "not_significant_short")
             if has_change else None,
         )
         column.caption(ctx.t("interval", low=fmt.format(h.low), high=fmt.format(h.high))

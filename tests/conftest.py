@@ -1,0 +1,47 @@
+"""Fixtures for every test: a demo store, no filters, clean Streamlit caches, reference data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from satisfaction.demo import write_demo
+from satisfaction.filters import Filters
+from satisfaction.store import Store
+
+#: The demo volume the tests use: about 12,000 responses, enough for every page's figures.
+TEST_SCALE = 0.2
+
+
+@pytest.fixture(scope="session")
+def demo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A DuckDB file holding the demo data at TEST_SCALE, closed so any process may open it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with Store(path) as store:
+        write_demo(store, scale=TEST_SCALE)
+    return path
+
+
+@pytest.fixture
+def no_filters() -> dict:
+    """The seven filter parameters every query takes, none of them filtering (a fresh dict)."""
+    return Filters().params()
+
+
+@pytest.fixture
+def fresh_streamlit():
+    """Empty Streamlit's data and resource caches before and after a test that runs AppTest."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    """tests/reference/: the published datasets and figures (copied from shared/reference)."""
+    return Path(__file__).parent / "reference"

@@ -1,0 +1,71 @@
+"""Every page of the running dashboard in a real browser: it renders, without an exception.
+
+Also the address as the product promises it: filters, language and presentation mode in the URL.
+Screenshots of each test's last state are in artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from satisfaction.i18n import t
+
+pytestmark = pytest.mark.e2e
+
+#: URL path -> the i18n key of the page's title (dashboard.py's navigation).
+PAGES = {
+    "overview": "page_overview",
+    "satisfaction": "page_satisfaction",
+    "kano": "page_kano",
+    "data": "page_data",
+}
+
+
+def assert_no_exception(page) -> None:
+    shown = page.locator("[data-testid=stException]").all_inner_texts()
+    assert not shown, f"{page.url} shows {len(shown)} exception(s):\n" + "\n---\n".join(shown)
+
+
+def assert_no_dialog(page) -> None:
+    """Streamlit answers an unknown URL path with a 'Page not found' dialog."""
+    dialogs = page.locator("[role=dialog]").all_inner_texts()
+    assert not dialogs, f"{page.url} opened with a dialog: {dialogs}"
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_renders_with_its_title(open_page, path):
+    page = open_page(path)
+    assert_no_exception(page)
+    assert_no_dialog(page)
+    current = page.locator("[data-testid=stSidebarNavLink][aria-current=page] p")
+    assert current.inner_text().strip() == t(PAGES[path], "en")
+    heading = page.locator("[data-testid=stMain] h1").first
+    assert heading.is_visible(), f"{path}: no visible h1 title"
+    assert heading.inner_text().strip(), f"{path}: the h1 title is empty"
+
+
+def test_region_in_the_url_preselects_the_region_filter(open_page):
+    page = open_page("satisfaction?region=East")
+    assert_no_exception(page)
+    region = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(
+        has_text=t("region", "en")
+    )
+    assert region.count() == 1, "the sidebar has no single Region filter"
+    chips = region.locator("[data-testid=stMultiSelectTagsContainer] [data-tag]").all_inner_texts()
+    assert [chip.strip() for chip in chips] == ["East"]
+
+
+def test_chinese_in_the_url_translates_the_navigation(open_page):
+    page = open_page("overview?lang=zh")
+    assert_no_exception(page)
+    navigation = page.locator("[data-testid=stSidebarNav]").inner_text()
+    for key in PAGES.values():
+        assert t(key, "zh") in navigation, f"{t(key, 'zh')!r} missing from {navigation!r}"
+
+
+def test_presentation_mode_hides_the_streamlit_header(open_page):
+    page = open_page("overview")
+    assert page.locator("header[data-testid=stHeader]").is_visible(), "header hidden by default"
+    page = open_page("overview?present=true")
+    assert_no_exception(page)
+    assert page.locator("header[data-testid=stHeader]").is_hidden()
