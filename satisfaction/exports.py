@@ -36,7 +36,10 @@ def _kano(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     table = kano.kano_table(frame)
     columns = ["grp", "feature", "n", *kano.CATEGORIES, "category", "better", "worse",
                "fong_significant"]
-    return table[columns]
+    table = table[columns].astype({**dict.fromkeys(kano.CATEGORIES, "Int64"),
+                                   "category": object, "fong_significant": object})
+    table.loc[table["n"] < min_n, columns[3:]] = None
+    return table
 
 
 def _tolerance(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:

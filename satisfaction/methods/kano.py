@@ -17,6 +17,7 @@ Fong, D. (1996). Using the self-stated importance questionnaire to interpret Kan
     results. Center for Quality Management Journal, 5(3), 21-24.
 Lee, M. C. & Newcomb, J. F. (1997). Applying the Kano methodology to meet customer requirements:
     NASA's microgravity science program. Quality Management Journal, 4(3), 95-106.
+Hundepool, A. et al. (2012). Statistical Disclosure Control. Wiley, ch. 4.
 Matzler, K. & Hinterhuber, H. H. (1998). How to make product development projects more
     successful by integrating Kano's model of customer satisfaction into quality function
     deployment. Technovation, 18(1), 25-38.
@@ -27,6 +28,8 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+
+from satisfaction.methods.suppression import complementary_suppression, suppress_small
 
 #: Answer codes: 1 like, 2 must-be, 3 neutral, 4 live-with, 5 dislike (contracts.KANO_ANSWER_WORDS).
 _CODES = frozenset(range(1, 6))
@@ -236,3 +239,80 @@ def quadrant(better: float, worse: float, threshold: float = 0.5) -> str | None:
     if satisfies:
         return "O" if dissatisfies else "A"
     return "M" if dissatisfies else "I"
+
+
+def split_by_min_n(table: pd.DataFrame, min_n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, hidden): the rows of a :func:`kano_table` with at least ``min_n`` answers, and
+    the others, whose figures would mislead (primary suppression, Hundepool et al. 2012, as in
+    :func:`satisfaction.methods.suppression.suppress_small`)."""
+    marked = suppress_small(table, "n", min_n, [])
+    hidden = marked.pop("suppressed").to_numpy()
+    marked = marked.drop(columns="suppressed_reason")
+    return marked[~hidden].reset_index(drop=True), marked[hidden].reset_index(drop=True)
+
+
+#: The coefficient that ranks features within a category for :func:`strongest`.
+STRENGTH = {
+    "A": lambda t: t["better"],
+    "M": lambda t: -t["worse"],
+    "O": lambda t: t["better"] - t["worse"],
+}
+
+
+def strongest(table: pd.DataFrame, category: str) -> pd.Series | None:
+    """The feature of ``category`` whose defining coefficient is largest, or None if none is.
+
+    Attractive: the largest Better; must-be: the largest |Worse|; one-dimensional: the largest
+    Better + |Worse| (Berger et al. 1993). Ties go to the feature first in name order.
+    """
+    if category not in STRENGTH:
+        raise ValueError(f"strongest() ranks categories {', '.join(STRENGTH)}, not {category!r}.")
+    members = table[table["category"] == category].sort_values("feature")
+    if members.empty:
+        return None
+    return members.loc[STRENGTH[category](members).idxmax()]
+
+
+COMPARE_COLUMNS = ("feature", "grp", "n", "category", "fong_significant", "better", "worse",
+                   "suppressed", "suppressed_reason", "overall", "differs_from_overall")
+
+
+def _compare_feature(part: pd.DataFrame, overall: pd.Series | None, min_n: int) -> pd.DataFrame:
+    shown = complementary_suppression(
+        part, "n", min_n, ["category", "fong_significant", "better", "worse"],
+        total_known=overall is not None,
+    )
+    shown["overall"] = None if overall is None else overall["category"]
+    shown["differs_from_overall"] = (shown["category"].notna()
+                                     & (shown["category"] != shown["overall"]))
+    return shown
+
+
+def compare_groups(by_group: pd.DataFrame, overall: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """Each feature's category in each group beside its category over all groups.
+
+    ``by_group`` and ``overall`` are :func:`kano_table` results, grouped (e.g. by segment) and
+    not. Within each feature, a group with fewer than ``min_n`` answers is hidden, and when
+    exactly one is hidden while the overall figure is shown, the next smallest group too, so
+    the hidden one cannot be worked out from the total (complementary suppression, Hundepool
+    et al. 2012; :func:`~satisfaction.methods.suppression.complementary_suppression`).
+    ``differs_from_overall`` marks a shown group whose category is not the overall one.
+    Columns: :data:`COMPARE_COLUMNS`, one row per feature and group.
+    """
+    overall_shown = split_by_min_n(overall, min_n)[0].set_index("feature")
+    parts = [
+        _compare_feature(part.reset_index(drop=True),
+                         overall_shown.loc[feature] if feature in overall_shown.index else None,
+                         min_n)
+        for feature, part in by_group.groupby("feature", sort=True)
+    ]
+    if not parts:
+        return pd.DataFrame(columns=list(COMPARE_COLUMNS))
+    return pd.concat(parts, ignore_index=True)[list(COMPARE_COLUMNS)]
+
+
+def differing_features(compared: pd.DataFrame) -> list[str]:
+    """Features whose shown groups of :func:`compare_groups` fall in more than one category."""
+    shown = compared.dropna(subset=["category"])
+    distinct = shown.groupby("feature")["category"].nunique()
+    return sorted(distinct[distinct > 1].index)

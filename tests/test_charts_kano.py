@@ -1,0 +1,279 @@
+"""Kano charts: the curves, where features sit on them, label placement, the table's bar, and
+the two charts built from the demo data, with its planted features where they belong."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from urllib.parse import unquote
+
+import pandas as pd
+import pytest
+import vl_convert
+
+from satisfaction.charts import kano as charts
+from satisfaction.i18n import t
+from satisfaction.methods.kano import kano_table, quadrant, split_by_min_n
+from satisfaction.store import Store
+
+PAIR = {"A": (1, 3), "O": (1, 5), "M": (3, 5), "I": (3, 3), "R": (5, 1), "Q": (1, 1)}
+
+
+def english(key: str, **values) -> str:
+    return t(key, "en", **values)
+
+
+def table_of(features: dict[str, dict[str, int]]) -> pd.DataFrame:
+    rows = [{"grp": "all", "feature": feature, "functional": PAIR[c][0],
+             "dysfunctional": PAIR[c][1], "n": n, "importance_sum": 6 * n, "importance_n": n}
+            for feature, tally in features.items() for c, n in tally.items()]
+    return kano_table(pd.DataFrame(rows))
+
+
+def chart_rows(chart, column: str = "dx") -> pd.DataFrame:
+    """The rows of the chart's dataset that carries ``column`` (the features' layer)."""
+    spec = chart.to_dict()
+    for values in spec.get("datasets", {}).values():
+        if values and column in values[0]:
+            return pd.DataFrame(values)
+    raise AssertionError(f"no dataset with {column!r}")
+
+
+# --- the curves --------------------------------------------------------------------------------
+
+def test_attractive_curve_ends():
+    # hand calculation: a(-1) = A0 (e^0 - 1) = 0; a(0.6) = A0 (e^3.2 - 1) = 1 by the choice of A0
+    assert charts.attractive(-1) == pytest.approx(0)
+    assert charts.attractive(charts.CURVE_TOP) == pytest.approx(1)
+    # hand calculation: a(0) = (e^2 - 1) / (e^3.2 - 1) = 6.389 / 23.53 = 0.2715
+    assert charts.attractive(0) == pytest.approx(0.2715, abs=1e-4)
+
+
+def test_must_be_curve_is_the_attractive_turned_half_a_turn():
+    # m(x) = -a(-x): m(1) = 0, m(-0.6) = -1, m(0) = -0.2715
+    assert charts.must_be(1) == pytest.approx(0)
+    assert charts.must_be(-charts.CURVE_TOP) == pytest.approx(-1)
+    assert charts.must_be(0) == pytest.approx(-0.2715, abs=1e-4)
+
+
+def test_attractive_stays_above_and_must_be_below_the_one_dimensional_line():
+    for i in range(81):
+        x = -1 + i / 50
+        assert charts.attractive(x) >= x and charts.must_be(-x) <= -x
+
+
+def test_attractive_fulfilment_inverts_the_curve():
+    for s in (0.0, 0.1, 0.5, 0.9, 1.0):
+        assert charts.attractive(charts.attractive_fulfilment(s)) == pytest.approx(s)
+    with pytest.raises(ValueError, match="0-1"):
+        charts.attractive_fulfilment(1.2)
+
+
+@pytest.mark.parametrize(
+    ("category", "better", "worse", "reverse", "expected"),
+    [
+        # A: height = Better = 0.7, x = ln(1 + 0.7 (e^3.2 - 1)) / 2 - 1 = ln(17.47) / 2 - 1
+        ("A", 0.7, -0.2, 0.0, (math.log(1 + 0.7 * (math.exp(3.2) - 1)) / 2 - 1, 0.7)),
+        # M: height = Worse = -0.8, x = -(ln(1 + 0.8 (e^3.2 - 1)) / 2 - 1)
+        ("M", 0.1, -0.8, 0.0, (1 - math.log(1 + 0.8 * (math.exp(3.2) - 1)) / 2, -0.8)),
+        # O: s = (0.6 + 0.5) / 2 = 0.55 on y = x
+        ("O", 0.6, -0.5, 0.0, (0.55, 0.55)),
+        # I: x = 0.3 - 0.2 = 0.1 on the axis
+        ("I", 0.3, -0.2, 0.0, (0.1, 0.0)),
+        # R: x = reverse share 0.4 on y = -x
+        ("R", 0.2, -0.1, 0.4, (0.4, -0.4)),
+    ],
+)
+def test_diagram_position(category, better, worse, reverse, expected):
+    x, y = charts.diagram_position(category, better, worse, reverse)
+    assert (x, y) == (pytest.approx(expected[0]), pytest.approx(expected[1]))
+
+
+def test_diagram_position_leaves_out_questionable_and_undefined():
+    assert charts.diagram_position("Q", 0.5, -0.5) is None
+    assert charts.diagram_position("I", math.nan, math.nan) is None
+    with pytest.raises(ValueError, match="Unknown Kano category"):
+        charts.diagram_position("X", 0.5, -0.5)
+
+
+def test_positions_and_unplaced_of_a_table():
+    table = table_of({"delight": dict(A=8, I=2), "odd": dict(Q=7, A=1), "away": dict(R=6, I=4)})
+    spots = dict(zip(table["feature"], charts.positions(table)))
+    assert spots["odd"] is None
+    # hand calculation: away R 6 of n 10 -> (0.6, -0.6)
+    assert spots["away"] == (pytest.approx(0.6), pytest.approx(-0.6))
+    assert charts.unplaced(table) == ["odd"]
+
+
+# --- label placement ---------------------------------------------------------------------------
+
+def test_text_width_counts_wide_characters_as_one_em():
+    # hand calculation at 10 px: "ab" 2 x 0.6 x 10 = 12; "中文" 2 x 1.0 x 10 = 20
+    assert charts.text_width("ab", 10) == pytest.approx(12)
+    assert charts.text_width("中文", 10) == pytest.approx(20)
+
+
+def test_a_lone_label_goes_right_of_its_marker():
+    (label,) = charts.place_labels([(100.0, 100.0, 5.0)], ["wifi"], 10, (400, 300))
+    # hand calculation: anchor x = 100 + radius 5 + gap 3 = 108, left-aligned, same y
+    assert (label.x, label.y, label.align, label.baseline) == (108, 100, "left", "middle")
+    assert not label.displaced
+    # box: width 4 x 0.6 x 10 = 24, height 1.25 x 10 = 12.5, centred on y = 100
+    assert label.box == charts.Box(108, 93.75, 132, 106.25)
+
+
+def crowded() -> list[tuple[float, float, float]]:
+    return [(200.0 + (i % 3), 150.0 + (i // 3), 6.0) for i in range(9)]
+
+
+def test_crowded_labels_do_not_overlap_each_other_or_the_markers():
+    points = crowded()
+    texts = [f"feature number {i}" for i in range(len(points))]
+    labels = charts.place_labels(points, texts, 13, (620, 460))
+    for a, b in itertools.combinations(labels, 2):
+        assert a.box.overlap(b.box) == 0
+    markers = [charts.Box(x - r, y - r, x + r, y + r) for x, y, r in points]
+    assert all(label.box.overlap(m) == 0 for label in labels for m in markers)
+    assert all(label.box.outside(620, 460) == 0 for label in labels)
+    assert any(label.displaced for label in labels)
+
+
+def test_label_placement_is_deterministic_and_avoids_obstacles():
+    texts = [f"f{i}" for i in range(9)]
+    obstacle = charts.Box(205, 130, 300, 170)
+    first = charts.place_labels(crowded(), texts, 13, (620, 460), (obstacle,))
+    assert first == charts.place_labels(crowded(), texts, 13, (620, 460), (obstacle,))
+    assert all(label.box.overlap(obstacle) == 0 for label in first)
+
+
+def test_labels_stay_inside_the_plot_at_its_edge():
+    (label,) = charts.place_labels([(615.0, 10.0, 5.0)], ["a long feature name"], 13, (620, 460))
+    assert label.box.outside(620, 460) == 0 and label.align == "right"
+
+
+def test_place_labels_needs_a_text_per_point():
+    with pytest.raises(ValueError, match="2 points but 1"):
+        charts.place_labels([(1, 1, 1), (2, 2, 1)], ["a"], 10, (100, 100))
+
+
+# --- the table's bar and display frames --------------------------------------------------------
+
+def bar_widths(url: str) -> dict[str, float]:
+    svg = unquote(url.removeprefix("data:image/svg+xml;utf8,"))
+    colour = {v: k for k, v in charts.CATEGORY_COLORS.items()}
+    return {colour[fill]: float(width)
+            for width, fill in re.findall(r'width="([\d.]+)" height="\d+" fill="(#\w+)"', svg)}
+
+
+def test_share_bar_widths_are_shares_of_the_width():
+    url = charts.share_bar({"A": 1, "O": 1, "M": 2, "I": 0, "R": 0, "Q": 0})
+    assert url.startswith("data:image/svg+xml;utf8,")
+    # hand calculation: 100 px x 1/4, 1/4, 2/4 -> 25, 25, 50; empty categories drawn not at all
+    assert bar_widths(url) == {"A": 25.0, "O": 25.0, "M": 50.0}
+
+
+def test_share_bar_without_answers_is_a_grey_bar():
+    assert "eeeeee" in unquote(charts.share_bar({c: 0 for c in "AOMIRQ"}))
+
+
+def test_feature_rows_add_the_bar_and_the_category_name():
+    rows = charts.feature_rows(table_of({"wifi": dict(A=3, M=1)}), english)
+    assert list(rows.columns) == [*charts.EXPORT_COLUMNS, "shares", "category_name"]
+    assert rows.loc[0, "category_name"] == "Attractive"
+    # hand calculation: A 3 of 4 -> 75 px, M 1 of 4 -> 25 px
+    assert bar_widths(rows.loc[0, "shares"]) == {"A": 75.0, "M": 25.0}
+
+
+def test_segment_grid_puts_segments_side_by_side():
+    compared = pd.DataFrame({
+        "feature": ["f", "f", "f", "g", "g", "g"], "grp": ["gold", "lead", "diamond"] * 2,
+        "category": ["M", "A", None, "I", "I", None],
+        "fong_significant": [True, False, None, True, True, None],
+        "overall": ["M", "M", "M", "I", "I", "I"],
+        "differs_from_overall": [False, True, False, False, False, False],
+    })
+    grid, marks = charts.segment_grid(compared, english)
+    assert list(grid.columns) == ["feature", "overall", "diamond", "gold", "lead"]
+    assert grid.set_index("feature").loc["f"].tolist() == [
+        "Must-be", "—", "Must-be", "Attractive (n.s.)"]
+    assert list(marks.columns) == list(grid.columns) and list(grid["feature"]) == ["f", "g"]
+    # only lead's f (A against the overall M) is marked; the feature column never is
+    assert marks.to_numpy().tolist() == [[False, False, False, False, True], [False] * 5]
+
+
+def test_legend_names_every_category():
+    legend = charts.legend_html(english)
+    assert all(english(f"kano_cat_{c}") in legend for c in "AOMIRQ")
+
+
+# --- the charts --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_table(demo_store_path) -> pd.DataFrame:
+    with Store(demo_store_path) as store:
+        counts = store.query("kano_answer_counts", {
+            "by": "all", "date_from": None, "date_to": None, "regions": [], "units": [],
+            "channels": [], "stages": [], "segments": []})
+    return split_by_min_n(kano_table(counts), 30)[0]
+
+
+def test_demo_plants_land_in_their_quadrants(demo_table):
+    rows = chart_rows(charts.better_worse(demo_table, english)).set_index("feature")
+    # the demo plants 'mobile check-in' attractive and 'accurate billing' must-be (demo kano.sql)
+    check_in, billing = rows.loc["mobile check-in"], rows.loc["accurate billing"]
+    assert check_in["category"] == "A" and check_in["y"] > 0.5 and check_in["x"] < 0.5
+    assert billing["category"] == "M" and billing["x"] > 0.5 and billing["y"] < 0.5
+    assert quadrant(check_in["better"], check_in["worse"]) == "A"
+    assert quadrant(billing["better"], billing["worse"]) == "M"
+
+
+def test_demo_plants_sit_on_their_curves(demo_table):
+    rows = chart_rows(charts.kano_diagram(demo_table, english)).set_index("feature")
+    check_in, billing = rows.loc["mobile check-in"], rows.loc["accurate billing"]
+    # attractive: upper right, on the attractive curve at the height of its Better
+    assert check_in["x"] > 0 and check_in["y"] == pytest.approx(check_in["better"])
+    assert charts.attractive(check_in["x"]) == pytest.approx(check_in["y"])
+    # must-be: lower left, on the must-be curve at the depth of its Worse
+    assert billing["x"] < 0 and billing["y"] == pytest.approx(billing["worse"])
+    assert charts.must_be(billing["x"]) == pytest.approx(billing["y"])
+
+
+@pytest.mark.parametrize("build", [charts.better_worse, charts.kano_diagram])
+@pytest.mark.parametrize("size", ["importance", "n"])
+def test_charts_render_without_theme_and_with_every_label(demo_table, build, size):
+    chart = build(demo_table, english, size)
+    spec = chart.to_dict()
+    # no theme here (components.chart applies it); Altair's own view default only
+    assert set(spec.get("config", {})) <= {"view"}
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    svg = vl_convert.vegalite_to_svg(json.loads(chart.to_json()) | {"width": 800})
+    for feature in demo_table["feature"]:
+        assert feature in svg
+    for category in ("A", "O", "M", "I"):
+        assert english(f"kano_cat_{category}") in svg
+
+
+def test_chart_labels_do_not_overlap_on_the_demo(demo_table):
+    frame = charts.Frame(charts.DIAGRAM_X, charts.DIAGRAM_Y, charts.DIAGRAM_SIZE)
+    rows = chart_rows(charts.kano_diagram(demo_table, english))
+    font = charts.font_sizes(False)[0]
+    anchors = [(px + dx, py + dy) for (px, py), dx, dy in
+               zip(map(frame.px, rows["x"], rows["y"]), rows["dx"], rows["dy"])]
+    boxes = [charts.text_box(ax, ay, charts.text_width(f, font), font * charts.LINE_HEIGHT, a, b)
+             for (ax, ay), f, a, b in zip(anchors, rows["feature"], rows["align"], rows["baseline"])]
+    assert all(a.overlap(b) == 0 for a, b in itertools.combinations(boxes, 2))
+
+
+def test_reverse_line_is_drawn_only_for_a_reverse_feature():
+    plain = json.dumps(charts.kano_diagram(table_of({"a": dict(A=5, I=1)}), english).to_dict())
+    reverse = charts.kano_diagram(table_of({"a": dict(A=5, I=1), "r": dict(R=5, I=1)}), english)
+    assert '"curve": "R"' not in plain
+    assert '"curve": "R"' in json.dumps(reverse.to_dict())
+    assert english("kano_cat_R") in json.dumps(reverse.to_dict(), ensure_ascii=False)
+
+
+def test_charts_reject_an_unknown_size():
+    with pytest.raises(ValueError, match="'importance' or 'n'"):
+        charts.better_worse(table_of({"a": dict(A=5)}), english, "weight")
