@@ -13,15 +13,15 @@ from satisfaction.ui import satisfaction_parts as parts
 
 ctx = context.current()
 st.title(ctx.t("page_satisfaction"))
-st.caption(f"{ctx.t('sat_intro')} — {ctx.filters.describe()}")
+st.caption(f"{ctx.t('sat_intro')} — {components.filter_summary(ctx)}")
 
 left, middle, right = st.columns(3)
-period = left.segmented_control(ctx.t("sat_period_kind"), ["quarter", "month"], default="quarter",
-                                format_func=ctx.t, key="sat_period", bind="query-params") or "quarter"
-dimension = middle.selectbox(ctx.t("sat_dimension"), DIMENSIONS, format_func=ctx.t, key="sat_by",
-                             bind="query-params")
-figure = right.selectbox(ctx.t("sat_figure"), FIGURES, format_func=ctx.t, key="sat_figure",
-                         bind="query-params")
+period = context.url_choice(left, "segmented_control", ctx.t("sat_period_kind"),
+                            ["quarter", "month"], "sat_period", "quarter", format_func=ctx.t)
+dimension = context.url_choice(middle, "selectbox", ctx.t("sat_dimension"), list(DIMENSIONS),
+                               "sat_by", DIMENSIONS[0], format_func=ctx.t)
+figure = context.url_choice(right, "selectbox", ctx.t("sat_figure"), list(FIGURES), "sat_figure",
+                            FIGURES[0], format_func=ctx.t)
 
 stats = context.run_query("response_figures", ctx.filters.params(by=period))
 if stats.empty:
@@ -32,9 +32,9 @@ dates = ctx.filters.date_from, ctx.filters.date_to
 left, right = st.columns(2)
 focus = left.selectbox(ctx.t("sat_focus"), labels, key=f"sat_focus_{period}", bind="query-params",
                        index=labels.index(breakdowns.default_focus(labels, *dates)))
-baseline = right.segmented_control(
-    ctx.t("sat_baseline"), BASELINES, default="previous", key="sat_baseline", bind="query-params",
-    format_func=lambda b: ctx.t(f"sat_baseline_{b}")) or "previous"
+baseline = context.url_choice(right, "segmented_control", ctx.t("sat_baseline"), list(BASELINES),
+                              "sat_baseline", "previous",
+                              format_func=lambda b: ctx.t(f"sat_baseline_{b}"))
 baseline_period = breakdowns.baseline_label(focus, baseline)
 
 trend = breakdowns.trend_table(stats, ctx.min_n)

@@ -59,9 +59,21 @@ def group_sentence(ctx: PageContext, finding: GroupFinding, dimension: str) -> s
             for m in finding.movers),
     )
     sentence = ctx.t(f"sat_finding_{finding.kind}", **words)
+    if finding.kind in ("drops", "rises"):
+        sentence += _standing_out(ctx, finding, words["dims"])
     if finding.not_compared and finding.kind != "none":
         sentence += ctx.t("sat_not_compared", count=finding.not_compared)
     return sentence
+
+
+def _standing_out(ctx: PageContext, finding: GroupFinding, dims: str) -> str:
+    """Which of several movers moved further than the other groups together, or that none did."""
+    standing = [m for m in finding.movers if m.stands_out]
+    if not standing:
+        return ctx.t("sat_none_stands_out", dims=dims)
+    return "".join(ctx.t("sat_stands_out", group=m.group, dims=dims,
+                         delta=signed(ctx, finding.figure, m.change),
+                         rest=signed(ctx, finding.figure, m.rest_change)) for m in standing)
 
 
 def benchmark_sentence(ctx: PageContext, finding: BenchmarkFinding) -> str:
@@ -117,6 +129,18 @@ def axis_title(ctx: PageContext, figure: str) -> str:
     return ctx.t("sat_csat_percent") if figure == "csat" else ctx.t(figure)
 
 
+def comparison_labels(ctx: PageContext) -> dict[str, str]:
+    """Column headers of the comparison table in the reader's language (its CSV keeps the
+    English column names)."""
+    return {"grp": ctx.t("sat_group"), "figure": ctx.t("sat_figure"), "n": ctx.t("responses"),
+            "value": ctx.t("sat_value"), "low": ctx.t("sat_low"), "high": ctx.t("sat_high"),
+            "hidden": ctx.t("sat_note"), "baseline_value": ctx.t("sat_baseline_value"),
+            "change": ctx.t("sat_change"), "p_value": ctx.t("sat_p_value"),
+            "significant": ctx.t("significant"), "period": ctx.t("sat_focus"),
+            "baseline": ctx.t("sat_baseline"), "rest_change": ctx.t("sat_rest_change"),
+            "stands_out": ctx.t("sat_stands_out_column")}
+
+
 def status_words(ctx: PageContext) -> dict[str, str]:
     return {"down": ctx.t("sat_status_down"), "up": ctx.t("sat_status_up"),
             "same": ctx.t("sat_status_same")}
@@ -146,8 +170,12 @@ def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
         st.caption(ctx.t("sat_benchmarks_intro"))
         edited = st.data_editor(
             benchmarks, num_rows="dynamic", key="sat_benchmarks", hide_index=True,
-            column_config={"figure": st.column_config.SelectboxColumn(options=list(FIGURES)),
-                           "period": st.column_config.DateColumn()})
+            column_config={
+                "period": st.column_config.DateColumn(ctx.t("sat_period_axis")),
+                "figure": st.column_config.SelectboxColumn(ctx.t("sat_figure"),
+                                                           options=list(FIGURES)),
+                "value": st.column_config.NumberColumn(ctx.t("sat_value")),
+                "source": st.column_config.TextColumn(ctx.t("sat_source"))})
         if st.button(ctx.t("sat_save_benchmarks"), key="sat_save_benchmarks"):
             _report(ctx, lambda: target_store.replace_benchmarks(
                 store, edited.dropna(how="all").to_dict("records")))

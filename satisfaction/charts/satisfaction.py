@@ -1,0 +1,165 @@
+"""Charts of the Satisfaction page: the trend of a figure with its band, target and competitors;
+a dimension's groups as sorted bars against the baseline period; the group × period heatmap;
+the distribution of scores.
+
+Pure builders: small frames from :mod:`satisfaction.breakdowns` in, Altair specifications out,
+every word already translated by the page. Tooltips carry each number's interval and n.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from satisfaction.charts import BAD, GOOD, NEUTRAL, PALETTE
+
+LINE, TARGET, BENCHMARK = PALETTE[0], PALETTE[1], "#000000"
+#: Pixels per row of a chart with a row per group: a step, not a total height, since Streamlit
+#: collapses a titled layered chart with a discrete axis and a fixed height to a single row.
+ROW_STEP = 30
+#: The whole trend chart's height: Streamlit fits title, axes and legend inside it, so a legend
+#: below the plot would squeeze it flat; the competitors' legend goes to the right.
+TREND_HEIGHT = 280
+
+
+def _tip(field: str, title: str, kind: str = "Q", fmt: str | None = ".1f") -> alt.Tooltip:
+    return alt.Tooltip(f"{field}:{kind}", title=title, format=fmt) if kind == "Q" \
+        else alt.Tooltip(f"{field}:{kind}", title=title)
+
+
+def _target_rule(target: float | None, label: str, axis: str = "y") -> list[alt.Chart]:
+    if target is None:
+        return []
+    data = pd.DataFrame({"target": [target], "label": [label]})
+    rule = alt.Chart(data).mark_rule(color=TARGET, strokeDash=[6, 4], strokeWidth=2).encode(
+        **{axis: "target:Q"}, tooltip=[alt.Tooltip("label:N", title=None),
+                                       alt.Tooltip("target:Q", format=".1f", title=None)])
+    return [rule]
+
+
+def trend(frame: pd.DataFrame, titles: dict[str, str], target: float | None = None,
+          benchmarks: pd.DataFrame | None = None) -> alt.LayerChart:
+    """One figure over time: the line and its interval band, a filled mark where the change from
+    the period before is significant (GOOD up, BAD down), the target as a dashed rule and each
+    competitor's benchmark as a black mark with its source in the tooltip.
+
+    ``frame``: one figure's rows of ``breakdowns.trend_table`` (grp, value, low, high, n, change,
+    p_value, significant). ``titles``: title, y (axis), period, value, low, high, n, change, p,
+    target, source: the translated words.
+    """
+    base = alt.Chart(frame).encode(x=alt.X("grp:O", title=titles["period"],
+                                           axis=alt.Axis(labelAngle=-45)))
+    y = alt.Y("value:Q", title=titles["y"], scale=alt.Scale(zero=False))
+    band = base.mark_area(opacity=0.18, color=LINE).encode(y=alt.Y("low:Q", title=titles["y"]),
+                                                           y2="high:Q")
+    line = base.mark_line(color=LINE, strokeWidth=2.5).encode(y=y)
+    tooltip = [_tip("grp", titles["period"], "O"), _tip("value", titles["value"]),
+               _tip("low", titles["low"]), _tip("high", titles["high"]),
+               _tip("n", titles["n"], fmt=","), _tip("change", titles["change"], fmt="+.1f"),
+               _tip("p_value", titles["p"], fmt=".3f")]
+    status = ("datum.significant && datum.change < 0 ? 'down' : "
+              "datum.significant && datum.change > 0 ? 'up' : 'same'")
+    points = base.mark_point(filled=True).transform_calculate(status=status).encode(
+        y=y, tooltip=tooltip,
+        color=alt.Color("status:N", legend=None, scale=alt.Scale(
+            domain=["down", "same", "up"], range=[BAD, LINE, GOOD])),
+        size=alt.condition("datum.significant", alt.value(140), alt.value(50)))
+    layers = [band, line, points, *_target_rule(target, titles["target"])]
+    if benchmarks is not None and not benchmarks.empty:
+        layers.append(alt.Chart(benchmarks).mark_point(filled=True, size=90, color=BENCHMARK).encode(
+            x="grp:O", y="value:Q",
+            shape=alt.Shape("source:N", title=titles["source"], legend=alt.Legend(orient="right")),
+            tooltip=[_tip("source", titles["source"], "N"), _tip("grp", titles["period"], "O"),
+                     _tip("value", titles["value"])]))
+    return alt.layer(*layers).properties(title=titles["title"], height=TREND_HEIGHT, width="container")
+
+
+def with_status(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with a ``status`` column: labels['down'] for a significant fall, labels['up'] for
+    a significant rise, labels['same'] otherwise."""
+    status = [labels["down"] if s and c < 0 else labels["up"] if s and c > 0 else labels["same"]
+              for s, c in zip(frame["significant"], frame["change"])]
+    return frame.assign(status=status)
+
+
+def cut_bars(frame: pd.DataFrame, titles: dict[str, str], labels: dict[str, str],
+             target: float | None = None) -> alt.LayerChart:
+    """A dimension's groups in the period in focus as bars sorted by value, with interval
+    whiskers, a black tick at the baseline period's value and the bar coloured by whether the
+    change is a significant fall or rise (``with_status`` ``labels``).
+
+    ``frame``: one figure's shown rows of ``breakdowns.comparison``. ``titles``: title, x,
+    group, value, low, high, n, baseline, change, p, target, status.
+    """
+    data = with_status(frame, labels)
+    order = list(data.sort_values("value", ascending=False)["grp"])
+    base = alt.Chart(data).encode(y=alt.Y("grp:N", sort=order, title=None))
+    tooltip = [_tip("grp", titles["group"], "N"), _tip("value", titles["value"]),
+               _tip("low", titles["low"]), _tip("high", titles["high"]),
+               _tip("n", titles["n"], fmt=","), _tip("baseline_value", titles["baseline"]),
+               _tip("change", titles["change"], fmt="+.1f"), _tip("p_value", titles["p"], fmt=".3f")]
+    colours = alt.Scale(domain=[labels["down"], labels["same"], labels["up"]],
+                        range=[BAD, PALETTE[0], GOOD])
+    bars = base.mark_bar(opacity=0.85).encode(
+        x=alt.X("value:Q", title=titles["x"]), tooltip=tooltip,
+        color=alt.Color("status:N", scale=colours, title=titles["status"]))
+    whiskers = base.mark_rule(color="#333333", strokeWidth=1.5).encode(x="low:Q", x2="high:Q")
+    ticks = base.mark_tick(color="#000000", thickness=3, size=18).encode(
+        x="baseline_value:Q", tooltip=tooltip)
+    layers = [bars, whiskers, ticks, *_target_rule(target, titles["target"], axis="x")]
+    return alt.layer(*layers).properties(title=titles["title"], width="container",
+                                         height=alt.Step(ROW_STEP))
+
+
+def heatmap(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
+    """Groups × periods, each cell coloured by the figure and labelled with it; a hidden cell
+    is grey and says why in its tooltip.
+
+    ``frame``: one figure's rows of ``breakdowns.grid_table`` with a ``note`` column (the
+    translated reason a cell is hidden, empty otherwise). ``titles``: title, legend, group,
+    period, value, low, high, n, note.
+    """
+    base = alt.Chart(frame).encode(
+        x=alt.X("period:O", title=None, axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("grp:N", title=None))
+    tooltip = [_tip("grp", titles["group"], "N"), _tip("period", titles["period"], "O"),
+               _tip("value", titles["value"]), _tip("low", titles["low"]),
+               _tip("high", titles["high"]), _tip("n", titles["n"], fmt=","),
+               _tip("note", titles["note"], "N")]
+    empty = base.mark_rect(color=NEUTRAL, opacity=0.35).encode(tooltip=tooltip)
+    cells = base.mark_rect().encode(
+        color=alt.Color("value:Q", title=titles["legend"], scale=alt.Scale(scheme="viridis")),
+        tooltip=tooltip).transform_filter("isValid(datum.value)")
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text("value:Q", format=".1f"),
+        color=alt.condition("datum.value > " + str(_midpoint(frame)), alt.value("#000000"),
+                            alt.value("#ffffff")),
+        tooltip=tooltip).transform_filter("isValid(datum.value)")
+    return alt.layer(empty, cells, text).properties(title=titles["title"], width="container",
+                                                    height=alt.Step(ROW_STEP))
+
+
+def _midpoint(frame: pd.DataFrame) -> float:
+    """The value halfway along the colour scale: dark text above it, light text below."""
+    values = frame["value"].dropna()
+    return float((values.min() + values.max()) / 2) if len(values) else 0.0
+
+
+def distribution(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
+    """How many gave each satisfaction score: bars coloured low (BAD), middle (NEUTRAL) and top
+    two (GOOD, the CSAT boxes), labelled with their share.
+
+    ``frame``: ``breakdowns.score_distribution``. ``titles``: title, x, y, share.
+    """
+    frame = frame.assign(label=[f"{share:.1f}%" for share in frame["share"]])
+    colour = alt.Color("score:O", legend=None, scale=alt.Scale(
+        domain=[1, 2, 3, 4, 5], range=[BAD, BAD, NEUTRAL, GOOD, GOOD]))
+    base = alt.Chart(frame).encode(
+        x=alt.X("score:O", title=titles["x"], axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("responses:Q", title=titles["y"]),
+        tooltip=[_tip("score", titles["x"], "O"), _tip("responses", titles["y"], fmt=","),
+                 _tip("share", titles["share"], fmt=".1f")])
+    bars = base.mark_bar().encode(color=colour)
+    labels = base.mark_text(dy=-8, fontSize=12).encode(text="label:N")
+    return alt.layer(bars, labels).properties(title=titles["title"], width="container",
+                                              height=240)

@@ -1,0 +1,109 @@
+"""Targets for the headline figures, and competitor benchmarks, kept in the store.
+
+An administrator sets one target per figure; the Satisfaction page draws it on the trend and
+shows each tile's distance to it. A benchmark is a competitor's published value of a figure for
+a period (the seeds: compare with competitors and with your own past); the page draws the
+benchmarks of the periods it shows and says nothing about competitors when there are none.
+
+Figures keep the units of :mod:`satisfaction.methods.indices`: the index 0–100, CSAT a fraction
+0–1, NPS −100..100. Each write is one transaction that bumps the data version of its table, so
+cached queries that read it refresh.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Iterable, NamedTuple
+
+import pandas as pd
+
+from satisfaction.store import Store
+
+
+class FigureRange(NamedTuple):
+    low: float
+    high: float
+
+
+#: The figures a target or benchmark may be set for, and the values each may take.
+FIGURE_RANGES: dict[str, FigureRange] = {
+    "satisfaction_index": FigureRange(0.0, 100.0),
+    "csat": FigureRange(0.0, 1.0),
+    "nps": FigureRange(-100.0, 100.0),
+}
+
+def check_figure(figure: str) -> str:
+    """``figure`` when targets and benchmarks may be set for it; ValueError otherwise."""
+    if figure not in FIGURE_RANGES:
+        raise ValueError(
+            f"no targets or benchmarks for {figure!r}: choose one of {', '.join(FIGURE_RANGES)}."
+        )
+    return figure
+
+
+def check_value(figure: str, value: float) -> float:
+    """``value`` as a float when it is a valid value of ``figure``; ValueError otherwise."""
+    low, high = FIGURE_RANGES[check_figure(figure)]
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"a {figure} value must be a number; got {value!r}.") from None
+    if math.isnan(number) or not low <= number <= high:
+        raise ValueError(f"a {figure} value must lie between {low:g} and {high:g}; got {value}.")
+    return number
+
+
+def targets_from_frame(frame: pd.DataFrame) -> dict[str, float]:
+    """The rows of ``queries/targets.sql`` as {figure: target}."""
+    return dict(zip(frame["figure"], frame["value"].astype(float)))
+
+
+def get_targets(store: Store) -> dict[str, float]:
+    """Every target set, as {figure: value}."""
+    return targets_from_frame(store.query("targets"))
+
+
+def set_target(store: Store, figure: str, value: float | None, set_by: str | None = None) -> None:
+    """Set the target of ``figure`` (None removes it), recording who set it (when known) and when."""
+    checked = None if value is None else check_value(figure, value)
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM targets WHERE figure = ?", [check_figure(figure)])
+        if checked is not None:
+            cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?)",
+                        [figure, checked, set_by, datetime.now()])
+        store.bump_version(cur, "targets")
+
+
+def get_benchmarks(store: Store) -> pd.DataFrame:
+    """Every benchmark (period, figure, value, source), ordered by period, figure and source."""
+    return store.query("benchmarks")
+
+
+def _benchmark_row(row: dict) -> tuple[date, str, float, str]:
+    source = str(row.get("source") or "").strip()
+    if not source:
+        raise ValueError("every benchmark needs a source (the competitor or study it comes from).")
+    period = pd.Timestamp(row.get("period"))
+    if pd.isna(period):
+        raise ValueError(f"the benchmark from {source} has no period date.")
+    figure = str(row.get("figure"))
+    return period.date(), figure, check_value(figure, row.get("value")), source
+
+
+def replace_benchmarks(store: Store, rows: Iterable[dict]) -> int:
+    """Replace every benchmark with ``rows`` (dicts with period, figure, value and source).
+
+    All rows are checked before anything is written; one bad row leaves the benchmarks as they
+    were. Returns the number of rows written.
+    """
+    checked = [_benchmark_row(row) for row in rows]
+    keys = [(period, figure, source) for period, figure, _, source in checked]
+    if len(set(keys)) != len(keys):
+        raise ValueError("a source has two values for the same figure and period.")
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM benchmarks")
+        if checked:
+            cur.executemany("INSERT INTO benchmarks VALUES (?, ?, ?, ?)", checked)
+        store.bump_version(cur, "benchmarks")
+    return len(checked)

@@ -1,0 +1,94 @@
+"""The Satisfaction page's chart specifications (satisfaction/charts/satisfaction.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from satisfaction.charts import BAD, GOOD, themed
+from satisfaction.charts import satisfaction as charts
+
+WORDS = {key: key.title() for key in (
+    "title", "y", "x", "legend", "period", "value", "low", "high", "n", "change", "p", "target",
+    "source", "group", "baseline", "status", "note", "share")}
+STATUS = {"down": "fell", "up": "rose", "same": "steady"}
+
+TREND = pd.DataFrame({
+    "grp": ["2026-Q1", "2026-Q2", "2026-Q3"], "value": [30.0, 35.0, 28.0],
+    "low": [28.0, 33.0, 26.0], "high": [32.0, 37.0, 30.0], "n": [900, 950, 910],
+    "change": [float("nan"), 5.0, -7.0], "p_value": [float("nan"), 0.01, 0.001],
+    "significant": [False, True, True],
+})
+CUT = pd.DataFrame({
+    "grp": ["East", "North", "West"], "value": [28.5, 34.6, 22.4], "low": [25.0, 31.2, 19.0],
+    "high": [31.9, 38.0, 25.8], "n": [1848, 1831, 1829], "baseline_value": [36.3, 36.4, 24.8],
+    "change": [-7.7, -1.7, -2.4], "p_value": [0.001, 0.46, 0.33],
+    "significant": [True, False, False],
+})
+
+
+def layers(spec) -> list[dict]:
+    return spec.to_dict()["layer"]
+
+
+def test_the_trend_has_band_line_and_marks_and_a_target_rule_only_when_set():
+    plain = charts.trend(TREND, WORDS)
+    assert [layer["mark"]["type"] for layer in layers(plain)] == ["area", "line", "point"]
+    with_target = charts.trend(TREND, WORDS, target=30.0)
+    rule = layers(with_target)[-1]
+    assert rule["mark"]["type"] == "rule" and rule["encoding"]["y"]["field"] == "target"
+
+
+def test_the_trend_marks_significant_changes_in_the_good_and_bad_colours():
+    marks = layers(charts.trend(TREND, WORDS))[2]
+    colours = marks["encoding"]["color"]["scale"]
+    assert dict(zip(colours["domain"], colours["range"]))["down"] == BAD
+    assert dict(zip(colours["domain"], colours["range"]))["up"] == GOOD
+    tooltip = [t["field"] for t in marks["encoding"]["tooltip"]]
+    assert {"n", "low", "high", "p_value"} <= set(tooltip)
+
+
+def test_competitors_are_drawn_only_when_there_are_benchmarks():
+    none = pd.DataFrame(columns=["figure", "source", "grp", "value"])
+    assert len(layers(charts.trend(TREND, WORDS, benchmarks=none))) == 3
+    rivals = pd.DataFrame({"figure": ["nps"], "source": ["Rival A"], "grp": ["2026-Q3"],
+                           "value": [31.0]})
+    drawn = layers(charts.trend(TREND, WORDS, benchmarks=rivals))[-1]
+    assert drawn["encoding"]["shape"]["field"] == "source"
+
+
+def test_the_bars_are_sorted_by_value_and_coloured_by_a_significant_change():
+    spec = charts.cut_bars(CUT, WORDS, STATUS, target=30.0)
+    bars, whiskers, ticks, rule = layers(spec)
+    assert bars["encoding"]["y"]["sort"] == ["North", "East", "West"]
+    assert ticks["encoding"]["x"]["field"] == "baseline_value"
+    assert whiskers["encoding"]["x"]["field"] == "low"
+    assert rule["encoding"]["x"]["field"] == "target"
+    statuses = charts.with_status(CUT, STATUS)["status"].tolist()
+    assert statuses == ["fell", "steady", "steady"]
+
+
+def test_the_heatmap_greys_hidden_cells_and_labels_the_shown_ones():
+    cells = pd.DataFrame({"grp": ["East", "East", "West", "West"],
+                          "period": ["2026-07", "2026-08", "2026-07", "2026-08"],
+                          "value": [72.0, None, 70.0, None], "low": [70.0, None, 68.0, None],
+                          "high": [74.0, None, 72.0, None], "n": [400, 12, 380, 390],
+                          "note": ["", "hidden: small", "", "hidden: complementary"]})
+    empty, shown, text = layers(charts.heatmap(cells, WORDS))
+    assert "transform" not in empty
+    assert shown["transform"] == text["transform"] == [{"filter": "isValid(datum.value)"}]
+    assert "note" in [t["field"] for t in empty["encoding"]["tooltip"]]
+
+
+def test_the_distribution_colours_the_top_two_boxes_good():
+    scores = pd.DataFrame({"score": [1, 2, 3, 4, 5], "responses": [5, 10, 30, 40, 15],
+                           "share": [5.0, 10.0, 30.0, 40.0, 15.0]})
+    bars, labels = layers(charts.distribution(scores, WORDS))
+    assert bars["encoding"]["color"]["scale"]["range"][3:] == [GOOD, GOOD]
+    assert labels["encoding"]["text"]["field"] == "label"
+
+
+def test_every_chart_takes_the_house_theme():
+    for spec in (charts.trend(TREND, WORDS, 30.0), charts.cut_bars(CUT, WORDS, STATUS),
+                 charts.distribution(pd.DataFrame({"score": [1], "responses": [1],
+                                                   "share": [100.0]}), WORDS)):
+        assert themed(spec, presentation=True).to_dict()["config"]["axis"]["labelFontSize"] == 18
