@@ -17,10 +17,10 @@ st.session_state["page_context"] = ctx
 components.apply_presentation(ctx)
 
 PAGES = [
-    ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
-    ("pages/satisfaction.py", "page_satisfaction", "satisfaction", ":material/sentiment_satisfied:"),
-    ("pages/kano.py", "page_kano", "kano", ":material/auto_awesome:"),
-    ("pages/data.py", "page_data", "data", ":material/upload_file:"),
+    ("app_pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
+    ("app_pages/satisfaction.py", "page_satisfaction", "satisfaction", ":material/sentiment_satisfied:"),
+    ("app_pages/kano.py", "page_kano", "kano", ":material/auto_awesome:"),
+    ("app_pages/data.py", "page_data", "data", ":material/upload_file:"),
 ]
 
 

@@ -9,7 +9,7 @@ from satisfaction.ui import components, context
 
 ctx = context.current()
 st.title(ctx.t("app_title"))
-st.caption(ctx.filters.describe())
+st.caption(components.filter_summary(ctx))
 
 period = context.url_choice(st, "segmented_control", ctx.t("period"), ["quarter", "month"],
                            "period", "quarter", format_func=ctx.t)

@@ -33,13 +33,3 @@ class Filters:
         length = self.date_to - self.date_from
         end = self.date_from - timedelta(days=1)
         return replace(self, date_from=end - length, date_to=end)
-
-    def describe(self) -> str:
-        parts = []
-        if self.date_from or self.date_to:
-            parts.append(f"{self.date_from or '…'} to {self.date_to or '…'}")
-        for name in ("regions", "units", "channels", "stages", "segments"):
-            values = getattr(self, name)
-            if values:
-                parts.append(f"{name}: {', '.join(values)}")
-        return "; ".join(parts) or "all data"

@@ -137,18 +137,21 @@ def test_a_load_killed_midway_leaves_the_store_unchanged(db, tmp_path):
     small = tmp_path / "small.csv"
     small.write_text(HEADER + "a,2026-01-02,East,4,9\n")
     satisfaction("load", "responses", str(small), "--db", str(db))
-    before = counts(db)
+    before, size = counts(db), db.stat().st_size
     source = big_csv(tmp_path / "big.csv", 3_000_000)
     process = subprocess.Popen(
         [sys.executable, "-m", "satisfaction", "load", "responses", str(source), "--db", str(db)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(2.5)
-    assert process.poll() is None, "the load finished before it could be killed: use a bigger file"
+    deadline = time.monotonic() + 60
+    while db.stat().st_size < size + (4 << 20) and process.poll() is None:
+        assert time.monotonic() < deadline, "the load wrote nothing within 60 s"
+        time.sleep(0.005)
     os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=30)
+    assert process.wait(timeout=30) == -signal.SIGKILL, "the load ended before it could be killed"
     assert counts(db) == before
     with Store(db) as reopened:
         assert reopened.row_counts()["responses"] == 1
+        assert len(reopened.batches()) == 1
 
 
 def test_readers_see_only_whole_loads_while_a_load_runs(tmp_path):

@@ -73,7 +73,7 @@ def test_every_translation_has_english_and_chinese():
 
 
 def test_every_key_the_interface_uses_is_translated():
-    sources = [ROOT / "dashboard.py", *ROOT.glob("pages/*.py"), *ROOT.glob("satisfaction/ui/*.py")]
+    sources = [ROOT / "dashboard.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("satisfaction/ui/*.py")]
     used = set()
     for source in sources:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']""", source.read_text(encoding="utf-8")))

@@ -31,7 +31,7 @@ def data_page(monkeypatch, db: Path) -> AppTest:
     monkeypatch.setenv("SATISFACTION_DB", str(db))
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page("app_pages/data.py")
     return at.run()
 
 

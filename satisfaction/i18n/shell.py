@@ -22,6 +22,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "share_hint": ("The address bar holds these filters: copy it to share this view.",
                    "地址栏已包含这些筛选条件：复制链接即可分享此视图。"),
     "all": ("All", "全部"),
+    "all_data": ("All data", "全部数据"),
+    "dates_between": ("{start} to {end}", "{start} 至 {end}"),
     # pages
     "page_overview": ("Overview", "总览"),
     "page_satisfaction": ("Satisfaction", "满意度"),

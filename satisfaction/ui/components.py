@@ -15,6 +15,19 @@ from satisfaction.exports import to_csv
 from satisfaction.ui.context import PageContext
 
 
+def filter_summary(ctx: PageContext) -> str:
+    """The filters in force, in the interface language: what the page's figures cover."""
+    f = ctx.filters
+    parts = []
+    if f.date_from or f.date_to:
+        parts.append(ctx.t("dates_between", start=f.date_from or "…", end=f.date_to or "…"))
+    for dimension, values in (("region", f.regions), ("unit", f.units), ("channel", f.channels),
+                              ("stage", f.stages), ("segment", f.segments)):
+        if values:
+            parts.append(f"{ctx.t(dimension)}: {', '.join(values)}")
+    return "; ".join(parts) or ctx.t("all_data")
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
@@ -26,20 +39,25 @@ def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: s
     if ctx.presentation:
         return
     slug = _slug(name)
-    left, middle, right, _ = st.columns([1, 1, 1, 5])
-    left.download_button("CSV", lambda: to_csv(data), f"{slug}.csv", "text/csv",
-                         key=f"csv-{slug}", on_click="ignore")
-    middle.download_button("PNG", lambda: chart_export.to_png(themed), f"{slug}.png", "image/png",
-                           key=f"png-{slug}", on_click="ignore")
-    right.download_button("SVG", lambda: chart_export.to_svg(themed), f"{slug}.svg",
-                          "image/svg+xml", key=f"svg-{slug}", on_click="ignore")
+    with st.container(horizontal=True, gap="small"):
+        st.download_button("CSV", lambda: to_csv(data), f"{slug}.csv", "text/csv",
+                           key=f"csv-{slug}", on_click="ignore", icon=":material/download:")
+        st.download_button("PNG", lambda: chart_export.to_png(themed), f"{slug}.png",
+                           "image/png", key=f"png-{slug}", on_click="ignore",
+                           icon=":material/image:")
+        st.download_button("SVG", lambda: chart_export.to_svg(themed), f"{slug}.svg",
+                           "image/svg+xml", key=f"svg-{slug}", on_click="ignore",
+                           icon=":material/image:")
 
 
-def table(ctx: PageContext, frame: pd.DataFrame, name: str, **kwargs) -> None:
-    """A table with its CSV download (spreadsheet formulas neutralised)."""
+def table(ctx: PageContext, frame, name: str, download: pd.DataFrame | None = None,
+          **kwargs) -> None:
+    """A table with its CSV download (spreadsheet formulas neutralised). ``download`` is the
+    plain frame to download when ``frame`` is dressed for display (bars, translated labels)."""
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     if not ctx.presentation:
-        st.download_button(ctx.t("download_csv"), lambda: to_csv(frame), f"{_slug(name)}.csv",
+        plain = frame if download is None else download
+        st.download_button(ctx.t("download_csv"), lambda: to_csv(plain), f"{_slug(name)}.csv",
                            "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
 
 

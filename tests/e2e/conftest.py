@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,10 +87,11 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=STOP_SECONDS)
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory):
-    """The base URL of `streamlit run dashboard.py` on its own demo store (no trailing slash)."""
-    workdir = tmp_path_factory.mktemp("e2e")
+@contextmanager
+def running_app(workdir: Path):
+    """`streamlit run dashboard.py` on a demo store of its own in ``workdir``: its base URL.
+
+    Each app gets its own store: a process holds its DuckDB file for itself."""
     db = workdir / "demo.duckdb"
     with Store(db) as store:
         write_demo(store, scale=DEMO_SCALE)
@@ -112,6 +114,20 @@ def app_url(tmp_path_factory: pytest.TempPathFactory):
         yield url
     finally:
         _stop(process)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory):
+    """The base URL of the app most tests share (no trailing slash)."""
+    with running_app(tmp_path_factory.mktemp("e2e")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url(tmp_path_factory: pytest.TempPathFactory):
+    """An app that no browser has visited yet: its first request is the test's."""
+    with running_app(tmp_path_factory.mktemp("e2e-fresh")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -172,13 +188,22 @@ def _settle(page) -> None:
     pytest.fail(f"{page.url} did not settle within {SETTLE_SECONDS} s")
 
 
-@pytest.fixture
-def open_page(app_url, page):
-    """Open a path of the app (e.g. 'satisfaction?region=East'), wait for it to settle."""
-
+def _opener(base_url: str, page):
     def go(path: str):
-        page.goto(f"{app_url}/{path}", timeout=SETTLE_SECONDS * 1000)
+        page.goto(f"{base_url}/{path}", timeout=SETTLE_SECONDS * 1000)
         _settle(page)
         return page
 
     return go
+
+
+@pytest.fixture
+def open_page(app_url, page):
+    """Open a path of the app (e.g. 'satisfaction?region=East'), wait for it to settle."""
+    return _opener(app_url, page)
+
+
+@pytest.fixture
+def open_fresh_page(fresh_app_url, page):
+    """Open a path of an app that has served nothing yet."""
+    return _opener(fresh_app_url, page)

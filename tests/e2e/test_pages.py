@@ -12,9 +12,10 @@ from satisfaction.i18n import t
 
 pytestmark = pytest.mark.e2e
 
-#: URL path -> the i18n key of the page's title (dashboard.py's navigation).
+#: URL path -> the i18n key of the page's title (dashboard.py's navigation). The Overview is
+#: the default page, so its address is the root.
 PAGES = {
-    "overview": "page_overview",
+    "": "page_overview",
     "satisfaction": "page_satisfaction",
     "kano": "page_kano",
     "data": "page_data",
@@ -32,7 +33,7 @@ def assert_no_dialog(page) -> None:
     assert not dialogs, f"{page.url} opened with a dialog: {dialogs}"
 
 
-@pytest.mark.parametrize("path", list(PAGES))
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
 def test_page_renders_with_its_title(open_page, path):
     page = open_page(path)
     assert_no_exception(page)
@@ -56,16 +57,24 @@ def test_region_in_the_url_preselects_the_region_filter(open_page):
 
 
 def test_chinese_in_the_url_translates_the_navigation(open_page):
-    page = open_page("overview?lang=zh")
+    page = open_page("?lang=zh")
     assert_no_exception(page)
     navigation = page.locator("[data-testid=stSidebarNav]").inner_text()
     for key in PAGES.values():
         assert t(key, "zh") in navigation, f"{t(key, 'zh')!r} missing from {navigation!r}"
 
 
-def test_presentation_mode_hides_the_streamlit_header(open_page):
-    page = open_page("overview")
+def test_presentation_mode_hides_the_streamlit_header_and_sidebar(open_page):
+    page = open_page("")
     assert page.locator("header[data-testid=stHeader]").is_visible(), "header hidden by default"
-    page = open_page("overview?present=true")
+    page = open_page("?present=true")
     assert_no_exception(page)
     assert page.locator("header[data-testid=stHeader]").is_hidden()
+    assert page.locator("[data-testid=stSidebar]").is_hidden()
+
+
+def test_a_deep_link_to_a_page_works_on_a_fresh_server(open_fresh_page):
+    """A shared link's first request runs the shell too (not the page file alone)."""
+    page = open_fresh_page("kano?segment=lead")
+    assert_no_exception(page)
+    assert page.locator("[data-testid=stVegaLiteChart]").count() >= 2, "Kano charts missing"
