@@ -56,10 +56,12 @@ def test_competitors_are_drawn_only_when_there_are_benchmarks():
     assert drawn["encoding"]["shape"]["field"] == "source"
 
 
-def test_the_bars_are_sorted_by_value_and_coloured_by_a_significant_change():
+def test_the_groups_are_sorted_by_value_on_a_zoomed_axis_and_coloured_by_a_significant_change():
     spec = charts.cut_bars(CUT, WORDS, STATUS, target=30.0)
-    bars, whiskers, ticks, rule = layers(spec)
-    assert bars["encoding"]["y"]["sort"] == ["North", "East", "West"]
+    whiskers, ticks, dots, rule = layers(spec)
+    assert dots["mark"]["type"] == "point"
+    assert dots["encoding"]["y"]["sort"] == ["North", "East", "West"]
+    assert whiskers["encoding"]["x"]["scale"]["zero"] is False
     assert ticks["encoding"]["x"]["field"] == "baseline_value"
     assert whiskers["encoding"]["x"]["field"] == "low"
     assert rule["encoding"]["x"]["field"] == "target"

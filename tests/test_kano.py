@@ -450,3 +450,16 @@ def test_compare_groups_marks_where_segments_differ():
 def test_compare_groups_of_nothing_is_empty():
     empty = kano_table(counts_frame({}).reindex(columns=list(COUNT_COLUMNS)))
     assert list(compare_groups(empty, empty, 30).columns) == list(COMPARE_COLUMNS)
+
+
+def test_a_lone_shown_segment_that_differs_from_the_whole_counts_as_differing():
+    # The page highlights a segment whose category differs from all segments together; the
+    # sentence above the grid must name the same features, even when one segment is shown.
+    compared = pd.DataFrame({
+        "feature": ["live chat", "live chat", "billing"],
+        "grp": ["lead", "gold", "lead"],
+        "category": ["A", None, "M"],
+        "overall": ["O", "O", "M"],
+        "differs_from_overall": [True, None, False],
+    })
+    assert differing_features(compared) == ["live chat"]

@@ -84,9 +84,10 @@ def with_status(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
 
 def cut_bars(frame: pd.DataFrame, titles: dict[str, str], labels: dict[str, str],
              target: float | None = None) -> alt.LayerChart:
-    """A dimension's groups in the period in focus as bars sorted by value, with interval
-    whiskers, a black tick at the baseline period's value and the bar coloured by whether the
-    change is a significant fall or rise (``with_status`` ``labels``).
+    """A dimension's groups in the period in focus as dots sorted by value on a zoomed axis,
+    with interval whiskers, a black tick at the baseline period's value and the dot coloured by
+    whether the change is a significant fall or rise (``with_status`` ``labels``). Dots, not
+    bars: a bar's length must start at zero, which hides differences of a few points.
 
     ``frame``: one figure's shown rows of ``breakdowns.comparison``. ``titles``: title, x,
     group, value, low, high, n, baseline, change, p, target, status.
@@ -100,13 +101,14 @@ def cut_bars(frame: pd.DataFrame, titles: dict[str, str], labels: dict[str, str]
                _tip("change", titles["change"], fmt="+.1f"), _tip("p_value", titles["p"], fmt=".3f")]
     colours = alt.Scale(domain=[labels["down"], labels["same"], labels["up"]],
                         range=[BAD, PALETTE[0], GOOD])
-    bars = base.mark_bar(opacity=0.85).encode(
-        x=alt.X("value:Q", title=titles["x"]), tooltip=tooltip,
+    whiskers = base.mark_rule(color="#333333", strokeWidth=2).encode(
+        x=alt.X("low:Q", title=titles["x"], scale=alt.Scale(zero=False, nice=True)), x2="high:Q")
+    bars = base.mark_point(filled=True, size=220, opacity=1).encode(
+        x="value:Q", tooltip=tooltip,
         color=alt.Color("status:N", scale=colours, title=titles["status"]))
-    whiskers = base.mark_rule(color="#333333", strokeWidth=1.5).encode(x="low:Q", x2="high:Q")
     ticks = base.mark_tick(color="#000000", thickness=3, size=18).encode(
         x="baseline_value:Q", tooltip=tooltip)
-    layers = [bars, whiskers, ticks, *_target_rule(target, titles["target"], axis="x")]
+    layers = [whiskers, ticks, bars, *_target_rule(target, titles["target"], axis="x")]
     return alt.layer(*layers).properties(title=titles["title"], width="container",
                                          height=alt.Step(ROW_STEP))
 

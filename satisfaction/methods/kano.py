@@ -312,7 +312,7 @@ def compare_groups(by_group: pd.DataFrame, overall: pd.DataFrame, min_n: int) ->
 
 
 def differing_features(compared: pd.DataFrame) -> list[str]:
-    """Features whose shown groups of :func:`compare_groups` fall in more than one category."""
-    shown = compared.dropna(subset=["category"])
-    distinct = shown.groupby("feature")["category"].nunique()
-    return sorted(distinct[distinct > 1].index)
+    """Features with a shown group of :func:`compare_groups` whose category differs from the
+    category of all groups together (the cells the page highlights)."""
+    differs = compared["differs_from_overall"].fillna(False).astype(bool)
+    return sorted(compared.loc[differs, "feature"].unique())
