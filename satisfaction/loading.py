@@ -159,9 +159,11 @@ def _typed(kind: RecordKind, column: Column) -> str:
     return v
 
 
-def _checks(kind: RecordKind, column: Column) -> list[tuple[str, str]]:
-    """(condition, reason) pairs: each condition true marks the value as a problem."""
-    v, typed = f'"{column.name}"', _typed(kind, column)
+def _checks(kind: RecordKind, column: Column, typed: str | None = None) -> list[tuple[str, str]]:
+    """(condition, reason) pairs: each condition true marks the value as a problem.
+
+    ``typed`` is an expression holding the value already cast, when there is one."""
+    v, typed = f'"{column.name}"', typed or _typed(kind, column)
     checks = []
     if column.required:
         checks.append((f"{v} IS NULL", "is required but empty"))
@@ -194,19 +196,35 @@ def _checks(kind: RecordKind, column: Column) -> list[tuple[str, str]]:
     return checks
 
 
-def _source_sql(kind: RecordKind, present: set[str], numbered: bool) -> str:
-    """The file's rows as trimmed text in contract columns; ``numbered`` adds ``rn``, the
-    record's position (an ordered scan, so only the path that reports lines pays it).
-    Rows DuckDB cannot split are skipped and recorded in ``load_rejects``."""
+NUMERIC = ("score", "amount", "count")
+
+
+def _native_types(kind: RecordKind, names: list[str]) -> dict[str, str]:
+    """A type for every column of the file: numbers as DOUBLE (parsed natively by DuckDB on
+    the one-pass path), everything else as text."""
+    numeric = {c.name for c in kind.columns if c.type in NUMERIC}
+    return {name: "DOUBLE" if name in numeric else "VARCHAR" for name in names}
+
+
+def _source_sql(kind: RecordKind, present: set[str], numbered: bool, native: bool = False) -> str:
+    """The file's rows as trimmed text in contract columns.
+
+    ``numbered`` adds ``rn``, the record's position (an ordered scan, so only the path that
+    reports lines pays it). ``native`` reads numeric columns as numbers (``$types``): faster,
+    and a value that is not a number makes the row unsplittable, which sends the file to the
+    staged path. Rows DuckDB cannot split are skipped and recorded in ``load_rejects``."""
+    natively = {c.name for c in kind.columns if c.type in NUMERIC} & present if native else set()
     raw_columns = ", ".join(
-        f'NULLIF(trim("{c.name}"), \'\') AS "{c.name}"' if c.name in present
+        f'"{c.name}"' if c.name in natively
+        else f'NULLIF(trim("{c.name}"), \'\') AS "{c.name}"' if c.name in present
         else f'NULL::VARCHAR AS "{c.name}"'
         for c in kind.columns
     )
     number = "row_number() OVER () AS rn, " if numbered else ""
+    types = "types = $types, all_varchar = false," if natively else "all_varchar = true,"
     return f"""
         SELECT {number}{raw_columns}
-        FROM read_csv($path, header = true, names = $names, all_varchar = true,
+        FROM read_csv($path, header = true, names = $names, {types}
                       delim = $delim, quote = '"', escape = '"',
                       store_rejects = true, ignore_errors = true,
                       rejects_table = 'load_rejects', rejects_scan = 'load_scans')
@@ -355,16 +373,21 @@ def _row_error(message: str, header_fields: int) -> str:
 
 
 def _strict_insert_sql(kind: RecordKind, present: set[str]) -> str:
-    """Append the file straight from disk, raising at the first invalid value."""
+    """Append the file straight from disk, raising at the first invalid value.
+
+    Each value is cast once (``_typed_<column>``) and checked against that cast."""
+    casts = ", ".join(f'{_typed(kind, c)} AS "_typed_{c.name}"' for c in kind.columns)
     values = []
     for column in kind.columns:
-        bad = " OR ".join(f"coalesce({condition}, false)" for condition, _ in _checks(kind, column))
-        typed = f"({_typed(kind, column)})::{column.sql_type}"
-        values.append(f"CASE WHEN {bad} THEN error('invalid value') ELSE {typed} END"
-                      if bad else typed)
+        typed = f'"_typed_{column.name}"'
+        bad = " OR ".join(f"coalesce({condition}, false)"
+                          for condition, _ in _checks(kind, column, typed))
+        stored = f"{typed}::{column.sql_type}"
+        values.append(f"CASE WHEN {bad} THEN error('invalid value') ELSE {stored} END"
+                      if bad else stored)
     columns = ", ".join(kind.column_names)
     return (f"INSERT INTO {kind.name} (batch_id, {columns}) SELECT $batch, {', '.join(values)} "
-            f"FROM ({_source_sql(kind, present, False)})")
+            f"FROM (SELECT *, {casts} FROM ({_source_sql(kind, present, False, native=True)}))")
 
 
 def _keys_clash_sql(kind: RecordKind) -> str:
@@ -391,7 +414,8 @@ def _load_clean(store: Store, kind: RecordKind, prepared: PreparedFile, names: l
             if _already_loaded(cur, kind, prepared):
                 raise _Rollback
             batch = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
-            params = {**_file_params(prepared, names), "batch": batch}
+            params = {**_file_params(prepared, names), "batch": batch,
+                      "types": _native_types(kind, names)}
             rows = cur.execute(_strict_insert_sql(kind, set(names)), params).fetchone()[0]
             skipped = cur.execute("SELECT count(*) FROM load_rejects").fetchone()[0]
             if not rows or skipped or cur.execute(_keys_clash_sql(kind), {"batch": batch}).fetchone()[0]:
