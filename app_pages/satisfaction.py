@@ -38,8 +38,7 @@ baseline = context.url_choice(right, "segmented_control", ctx.t("sat_baseline"),
 baseline_period = breakdowns.baseline_label(focus, baseline)
 
 trend = breakdowns.trend_table(stats, ctx.min_n)
-grid_stats = breakdowns.one_dimension(
-    context.run_query("satisfaction_heatmap", ctx.filters.params(by=period)), dimension)
+grid_stats = context.run_query("response_figures", ctx.filters.params(by=dimension, period=period))
 grid = breakdowns.grid_table(grid_stats, ctx.min_n)
 compared = breakdowns.comparison(grid_stats, grid, focus, baseline_period, ctx.min_n,
                                  totals=stats)

@@ -1,11 +1,12 @@
 -- Sufficient statistics of the satisfaction figures (index, CSAT, NPS, effort, perceived over
--- expected) of the filtered responses, per group. The grouping is one of: all, region, unit,
--- channel, stage, segment, month (YYYY-MM), quarter (YYYY-Qn); any other value is an error.
--- satisfaction.methods.indices.figures_table turns these rows into figures with intervals.
--- grain: one row per group
+-- expected) of the filtered responses, per group and calendar period. The grouping is one of:
+-- all, region, unit, channel, stage, segment, month (YYYY-MM), quarter (YYYY-Qn); the period one
+-- of all, month, quarter (a dimension × period grid is a heatmap's cells). Any other value is an
+-- error. satisfaction.methods.indices.figures_table turns these rows into figures with intervals.
+-- grain: one row per group and period
 -- reads: responses
--- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR
--- columns: grp, n, sat_sum, sat_sumsq, sat_top2, sat_1, sat_2, sat_3, sat_4, sat_5, rec_n, promoters, detractors, effort_n, effort_sum, effort_sumsq, pair_n, pair_sat_sum, pair_exp_sum
+-- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR, period VARCHAR = 'all'
+-- columns: grp, period, n, sat_sum, sat_sumsq, sat_top2, sat_1, sat_2, sat_3, sat_4, sat_5, rec_n, promoters, detractors, effort_n, effort_sum, effort_sumsq, pair_n, pair_sat_sum, pair_exp_sum
 SELECT
     CASE $by
         WHEN 'all' THEN 'all'
@@ -18,6 +19,12 @@ SELECT
         WHEN 'quarter' THEN strftime(responded_on, '%Y') || '-Q' || quarter(responded_on)
         ELSE error('response_figures: unknown grouping ' || $by)
     END AS grp,
+    CASE $period
+        WHEN 'all' THEN 'all'
+        WHEN 'month' THEN strftime(responded_on, '%Y-%m')
+        WHEN 'quarter' THEN strftime(responded_on, '%Y') || '-Q' || quarter(responded_on)
+        ELSE error('response_figures: unknown period ' || $period)
+    END AS period,
     count(satisfaction) AS n,
     coalesce(sum(satisfaction)::BIGINT, 0) AS sat_sum,
     coalesce(sum(satisfaction::BIGINT * satisfaction)::BIGINT, 0) AS sat_sumsq,
@@ -37,5 +44,5 @@ SELECT
     coalesce(sum(satisfaction) FILTER (WHERE expectation IS NOT NULL)::BIGINT, 0) AS pair_sat_sum,
     coalesce(sum(expectation) FILTER (WHERE satisfaction IS NOT NULL)::BIGINT, 0) AS pair_exp_sum
 FROM filtered_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-GROUP BY grp
-ORDER BY grp NULLS LAST
+GROUP BY grp, period
+ORDER BY grp NULLS LAST, period

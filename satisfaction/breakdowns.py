@@ -1,9 +1,9 @@
 """The Satisfaction page's figures: over time, by group and period, their distribution, and the
 tiles of the period in focus with their targets and benchmarks.
 
-Pure functions over the small frames of ``queries/response_figures.sql`` and
-``queries/satisfaction_heatmap.sql``. Figures come out in long form (one row per figure) and in
-the units a reader sees: the index in points 0–100, CSAT in percent, NPS in points; changes in
+Pure functions over the small frames of ``queries/response_figures.sql``, grouped by period
+or by a dimension and a period. Figures come out in long form (one row per figure) and in the
+units a reader sees: the index in points 0–100, CSAT in percent, NPS in points; changes in
 points or percentage points.
 
 Suppression: every figure from fewer than ``min_n`` responses is hidden
@@ -174,15 +174,10 @@ def _hide_along_lines(cells: pd.DataFrame) -> pd.Series:
     return hidden
 
 
-def one_dimension(stats: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """The rows of satisfaction_heatmap (every dimension at once) for one ``dimension``."""
-    return stats[stats["dimension"] == dimension].drop(columns="dimension").reset_index(drop=True)
-
-
 def grid_table(stats: pd.DataFrame, min_n: int) -> pd.DataFrame:
     """The figures per group and period (a heatmap's cells), suppressed along rows and columns.
 
-    ``stats`` is one dimension of satisfaction_heatmap (:func:`one_dimension`); a group with
+    ``stats`` is response_figures by one dimension and a period; a group with
     no name is called NOT_GIVEN. Columns: grp,
     period, figure, n, value, low, high, hidden (None, 'small' or 'complementary').
     """
@@ -200,7 +195,8 @@ def as_grid(stats: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     """response_figures by period and its :func:`trend_table` as a grid of one group, 'all',
     so :func:`comparison` compares totals as it compares groups."""
     def regroup(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.rename(columns={"grp": "period"}).assign(grp="all")
+        ungrouped = frame.drop(columns="period", errors="ignore")
+        return ungrouped.rename(columns={"grp": "period"}).assign(grp="all")
     return regroup(stats), regroup(table)
 
 
@@ -256,7 +252,7 @@ def stand_out(stats: pd.DataFrame, totals: pd.DataFrame, focus: str, baseline: s
     all the other groups together (the total less the group), so that a change the whole
     business shares, such as the season's, is told apart from one that belongs to a group.
 
-    ``stats``: one dimension of satisfaction_heatmap; ``totals``: response_figures by the same
+    ``stats``: response_figures by one dimension and a period; ``totals``: response_figures by the same
     period. Columns: grp, figure, rest_change (shown units), stands_out. Not tested (NaN, False)
     when the group or the rest has fewer than ``min_n`` responses for the figure in a period.
     """
@@ -284,7 +280,7 @@ def comparison(stats: pd.DataFrame, table: pd.DataFrame, focus: str, baseline: s
     """Each group's figures in ``focus`` against ``baseline`` (the period before, or the same
     period a year before).
 
-    ``stats`` holds the sufficient statistics per grp and period (:func:`one_dimension`, or
+    ``stats`` holds the sufficient statistics per grp and period (response_figures by a dimension and a period, or
     :func:`as_grid`), ``table`` the suppressed figures (:func:`grid_table`). The change is
     tested as :func:`~satisfaction.methods.indices.period_changes` tests it, and is unknown
     where either figure is hidden, since it would give the hidden one away. With ``totals``

@@ -21,7 +21,8 @@ class Filters:
     segments: tuple[str, ...] = ()
 
     def params(self, **extra) -> dict:
-        """Named query parameters: the seven filters plus ``extra`` (e.g. ``by``)."""
+        """Named query parameters: the seven filters plus ``extra`` (e.g. ``by``); a query
+        binds only the ones it declares."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values = {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
         return {**values, **extra}

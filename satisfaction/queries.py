@@ -9,8 +9,9 @@ Every file opens with comment lines::
     -- columns: grp, n, ...
 
 ``reads`` names the record kinds whose data version keys the query's cache; ``params`` the
-named parameters (``$name`` in the SQL), which are always bound, never spliced; ``columns``
-what it returns, which a test checks against a run on demo data.
+named parameters (``$name`` in the SQL), which are always bound, never spliced, each with an
+optional default (``period VARCHAR = 'all'``); ``columns`` what it returns, which a test
+checks against a run on demo data.
 """
 
 from __future__ import annotations
@@ -33,13 +34,22 @@ class Query:
     reads: tuple[str, ...]
     params: tuple[str, ...]
     columns: tuple[str, ...]
+    defaults: tuple[tuple[str, str], ...] = ()
 
     def bind(self, values: dict[str, Any]) -> dict[str, Any]:
-        """The parameters this query takes, from ``values``; a missing one is an error."""
+        """The parameters this query takes, from ``values`` or the header's defaults; a missing
+        one without a default is an error."""
+        values = {**dict(self.defaults), **values}
         missing = [p for p in self.params if p not in values]
         if missing:
             raise KeyError(f"query {self.name} needs parameters: {', '.join(missing)}")
         return {p: values[p] for p in self.params}
+
+
+def _defaults(header: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """``name TYPE = 'value'`` entries of the params line, as (name, value)."""
+    found = re.findall(r"(\w+)\s+\w+(?:\[\])?\s*=\s*'([^']*)'", header.get("params", ""))
+    return tuple(found)
 
 
 def _header_field(header: dict[str, str], key: str) -> tuple[str, ...]:
@@ -79,6 +89,7 @@ def load_query(name: str) -> Query:
         reads=_header_field(header, "reads"),
         params=params,
         columns=_header_field(header, "columns"),
+        defaults=_defaults(header),
     )
 
 

@@ -14,7 +14,7 @@ from satisfaction.store import Store
 
 
 def stats_row(scores: list[int], recommends: list[int], **keys) -> dict:
-    """One row of response_figures / satisfaction_heatmap from raw answers (effort and
+    """One row of response_figures from raw answers (effort and
     expectation left unanswered)."""
     return {
         **keys, "n": len(scores), "sat_sum": sum(scores), "sat_sumsq": sum(s * s for s in scores),
@@ -119,13 +119,6 @@ def test_the_grid_hides_along_rows_and_columns_until_no_line_has_one_hidden_cell
     assert index["n"].to_dict()[("A", "P2")] == 6
 
 
-def test_one_dimension_keeps_that_dimension_s_rows():
-    every = pd.concat([grid({("East", "P1"): 40}).assign(dimension="region"),
-                       grid({("web", "P1"): 40}).assign(dimension="channel")])
-    assert list(breakdowns.one_dimension(every, "channel")["grp"]) == ["web"]
-    assert "dimension" not in breakdowns.one_dimension(every, "channel")
-
-
 def test_a_grid_with_nothing_small_hides_nothing_and_names_the_empty_group():
     stats = grid({("A", "P1"): 40, ("B", "P1"): 40})
     stats.loc[1, "grp"] = None
@@ -214,8 +207,7 @@ def test_on_the_demo_data_east_is_the_only_region_that_fell_in_2026_q3(demo_stor
                                                                       baseline):
     # the demo plants East's drop in 2026-08..10 (satisfaction/demo.py, finding 1)
     with Store(demo_store_path) as store:
-        every = store.query("satisfaction_heatmap", {**no_filters, "by": "quarter"})
-    stats = breakdowns.one_dimension(every, "region")
+        stats = store.query("response_figures", {**no_filters, "by": "region", "period": "quarter"})
     cells = breakdowns.grid_table(stats, min_n=30)
     compared = breakdowns.comparison(stats, cells, "2026-Q3", baseline, min_n=30)
     rows = compared[compared["figure"] == figure]

@@ -75,12 +75,24 @@ def test_the_query_over_all_responses(figures_of):
     # pairs with an expectation r1,r2,r3,r5,r6 -> satisfaction 5+4+2+1+4 = 16, expectation
     # 4+4+5+2+5 = 20.
     assert _row(figures_of("all"), "all") == {
-        "n": 6, "sat_sum": 19, "sat_sumsq": 71, "sat_top2": 3,
+        "period": "all", "n": 6, "sat_sum": 19, "sat_sumsq": 71, "sat_top2": 3,
         "sat_1": 1, "sat_2": 1, "sat_3": 1, "sat_4": 2, "sat_5": 1,
         "rec_n": 5, "promoters": 2, "detractors": 2,
         "effort_n": 5, "effort_sum": 19, "effort_sumsq": 99,
         "pair_n": 5, "pair_sat_sum": 16, "pair_exp_sum": 20,
     }
+
+
+def test_the_query_by_region_and_quarter_gives_a_heatmap_s_cells(figures_of):
+    # hand count: North has r1 (Jan), r2 (Feb) in 2024-Q1 and r5 (Apr 30) in 2024-Q2; South has
+    # r3 (Mar) in Q1 and r4 (Apr 1) in Q2; r6 has no region. North Q1 satisfaction 5 + 4 = 9.
+    frame = figures_of("region", period="quarter")
+    cells = {(g, p): n for g, p, n in frame[["grp", "period", "n"]].itertuples(index=False)
+             if isinstance(g, str)}
+    assert cells == {("North", "2024-Q1"): 2, ("North", "2024-Q2"): 1,
+                     ("South", "2024-Q1"): 1, ("South", "2024-Q2"): 1}
+    north_q1 = frame[(frame["grp"] == "North") & (frame["period"] == "2024-Q1")]
+    assert north_q1["sat_sum"].item() == 9
 
 
 def test_the_query_by_region_puts_the_blank_region_last(figures_of):
@@ -90,7 +102,7 @@ def test_the_query_by_region_puts_the_blank_region_last(figures_of):
     # hand calculation, South = r3, r4: satisfaction 2+3 = 5, squares 4+9 = 13; recommend 3, 7
     # -> no promoter, one detractor (7 is passive); effort only r3 (6); pair only r3 (2 over 5).
     assert _row(frame, "South") == {
-        "n": 2, "sat_sum": 5, "sat_sumsq": 13, "sat_top2": 0,
+        "period": "all", "n": 2, "sat_sum": 5, "sat_sumsq": 13, "sat_top2": 0,
         "sat_1": 0, "sat_2": 1, "sat_3": 1, "sat_4": 0, "sat_5": 0,
         "rec_n": 2, "promoters": 0, "detractors": 1,
         "effort_n": 1, "effort_sum": 6, "effort_sumsq": 36,
