@@ -9,8 +9,8 @@ WITH rows_ AS (
     SELECT customer_id, period, active, revenue, cost
     FROM filtered_customers($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
 ), months AS (
-    SELECT period, sum(revenue) FILTER (WHERE active) AS revenue,
-           sum(revenue - cost) FILTER (WHERE active) AS margin
+    SELECT period, round(sum(revenue) FILTER (WHERE active), 2) AS revenue,
+           round(sum(revenue - cost) FILTER (WHERE active), 2) AS margin
     FROM rows_ GROUP BY period
 ), now_active AS (
     SELECT customer_id, period FROM rows_ WHERE active

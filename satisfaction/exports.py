@@ -16,7 +16,7 @@ import pandas as pd
 
 from satisfaction.filters import Filters
 from satisfaction.contracts import EMPLOYEE_DRIVERS
-from satisfaction.methods import drivers, indices, kano, tolerance
+from satisfaction.methods import complaints, drivers, indices, kano, tolerance
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,14 @@ def _drivers(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     return drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS)
 
 
+def _retention(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    table = frame.assign(period=pd.to_datetime(frame["period"]).dt.date)
+    at_risk = table["at_risk"].astype(float)
+    table["retention_rate"] = (table["retained"] / at_risk).where(at_risk >= min_n)
+    return table[["period", "customers", "retained", "retention_rate", "churned", "new",
+                  "revenue", "margin"]]
+
+
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
@@ -71,6 +79,10 @@ VIEWS: dict[str, View] = {
              "Zone of tolerance per RATER dimension and item: MSA, MSS and breaches."),
         View("drivers", "driver_correlations", ("all",), _drivers,
              "Employee-satisfaction drivers: relative importance (LMG) and performance."),
+        View("complaints", "complaints_by_category", ("all",), complaints.complaint_table,
+             "Complaints per category: share, rate per 1,000 customers, resolution, recovery."),
+        View("retention", "retention_by_month", ("all",), _retention,
+             "Customers per month: retained, retention rate, churned, new, revenue, margin."),
     )
 }
 

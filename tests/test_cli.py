@@ -107,6 +107,32 @@ def test_export_suppresses_small_groups_as_empty(demo_store_path):
     assert rows and all(row[2:] == [""] * 11 for row in rows)
 
 
+@pytest.mark.parametrize(("view", "header"), [
+    ("complaints", "category,count,share,per_1000_customers,median_days_to_resolve,"
+                   "recovery_satisfaction"),
+    ("retention", "period,customers,retained,retention_rate,churned,new,revenue,margin"),
+    ("kano", "feature,n,A,O,M,I,R,Q,category,better,worse,fong_significant"),
+    ("tolerance", "dimension,item,n,adequate,desired,perceived,msa,mss,breach,msa_low,msa_high,"
+                  "breach_significant"),
+    ("drivers", "item,importance,importance_share,performance,quadrant,r2"),
+])
+def test_every_view_exports_its_documented_columns(demo_store_path, view, header):
+    done = satisfaction("export", view, "--db", str(demo_store_path))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == header and len(lines) > 2
+
+
+def test_the_demo_complaint_spike_shows_in_the_export(demo_store_path):
+    june = json.loads(satisfaction("export", "complaints", "--db", str(demo_store_path), "--unit",
+                                   "South-2", "--from", "2026-06-01", "--to", "2026-06-30",
+                                   "--format", "json").stdout)
+    usual = json.loads(satisfaction("export", "complaints", "--db", str(demo_store_path), "--unit",
+                                    "South-1", "--from", "2026-06-01", "--to", "2026-06-30",
+                                    "--format", "json").stdout)
+    assert sum(r["count"] for r in june) > 2 * sum(r["count"] for r in usual)
+
+
 def test_usage_errors_exit_2(db):
     assert satisfaction("export", "indices", "--by", "planet", "--db", str(db)).returncode == 2
     assert satisfaction("export", "indices", "--from", "yesterday", "--db", str(db)).returncode == 2

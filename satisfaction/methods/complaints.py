@@ -8,6 +8,8 @@ is an assumption, shown and editable, never a measurement.
 
 from __future__ import annotations
 
+import pandas as pd
+
 #: Share of dissatisfied customers who complain (TARP 1986, as cited in the seeds).
 COMPLAINING_SHARE = 0.04
 
@@ -24,3 +26,18 @@ def silent_dissatisfied(complaints: int, complaining_share: float = COMPLAINING_
     if complaints < 0:
         raise ValueError(f"complaints must be 0 or more; got {complaints}.")
     return round(complaints * silent_per_complaint(complaining_share))
+
+
+def complaint_table(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """Per category from ``complaints_by_category``: count, share of all complaints (0–1),
+    complaints per 1,000 customers a month, median days to resolve, and mean recovery
+    satisfaction (1–5), hidden when fewer than ``min_n`` complainants rated the recovery."""
+    table = pd.DataFrame({"category": frame["category"], "count": frame["count"]})
+    total = frame["count"].sum()
+    table["share"] = frame["count"] / total if total else float("nan")
+    months = frame["customer_months"]
+    table["per_1000_customers"] = (1000 * frame["count"] / months).where(months > 0)
+    table["median_days_to_resolve"] = frame["median_days_to_resolve"].astype(float)
+    rated = frame["recovery_n"]
+    table["recovery_satisfaction"] = (frame["recovery_sum"] / rated).where(rated >= max(min_n, 1))
+    return table.reset_index(drop=True)

@@ -89,7 +89,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 @contextmanager
 def running_app(workdir: Path):
-    """`streamlit run dashboard.py` on a demo store of its own in ``workdir``: its base URL.
+    """`streamlit run dashboard.py` on a demo store of its own in ``workdir``: (base URL, store).
 
     Each app gets its own store: a process holds its DuckDB file for itself."""
     db = workdir / "demo.duckdb"
@@ -111,22 +111,34 @@ def running_app(workdir: Path):
         )
     try:
         _wait_for_health(url, process, log)
-        yield url
+        yield url, db
     finally:
         _stop(process)
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory):
+def shared_app(tmp_path_factory: pytest.TempPathFactory):
+    """(base URL, store path) of the app most tests share."""
+    with running_app(tmp_path_factory.mktemp("e2e")) as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def app_url(shared_app) -> str:
     """The base URL of the app most tests share (no trailing slash)."""
-    with running_app(tmp_path_factory.mktemp("e2e")) as url:
-        yield url
+    return shared_app[0]
+
+
+@pytest.fixture(scope="session")
+def app_store(shared_app):
+    """The store file the shared app holds open."""
+    return shared_app[1]
 
 
 @pytest.fixture
 def fresh_app_url(tmp_path_factory: pytest.TempPathFactory):
     """An app that no browser has visited yet: its first request is the test's."""
-    with running_app(tmp_path_factory.mktemp("e2e-fresh")) as url:
+    with running_app(tmp_path_factory.mktemp("e2e-fresh")) as (url, _):
         yield url
 
 

@@ -6,6 +6,10 @@ Screenshots of each test's last state are in artifacts/screenshots/.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from satisfaction.i18n import t
@@ -78,3 +82,24 @@ def test_a_deep_link_to_a_page_works_on_a_fresh_server(open_fresh_page):
     page = open_fresh_page("kano?segment=lead")
     assert_no_exception(page)
     assert page.locator("[data-testid=stVegaLiteChart]").count() >= 2, "Kano charts missing"
+
+
+def test_a_command_line_load_while_browsing_is_handed_to_the_app(open_page, app_store, tmp_path):
+    """DuckDB lets one process hold the file: the running app takes the load, readers go on."""
+    open_page("satisfaction")
+    csv = tmp_path / "late.csv"
+    csv.write_text("response_id,responded_on,region,satisfaction,recommend\n"
+                   "late-1,2026-10-30,East,5,10\nlate-2,2026-10-30,West,4,9\n")
+
+    def command(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "satisfaction", *args, "--db", str(app_store)],
+                              capture_output=True, text=True, timeout=120)
+
+    done = command("load", "responses", str(csv))
+    assert done.returncode == 0, done.stderr
+    assert "Handing `load` to it" in done.stderr
+    assert json.loads(done.stdout.splitlines()[-1])["rows"] == 2
+    listed = json.loads(command("batches", "--json").stdout)
+    assert listed[0]["file_name"] == "late.csv" and listed[0]["rows_loaded"] == 2
+    page = open_page("satisfaction")
+    assert_no_exception(page)

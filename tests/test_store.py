@@ -1,0 +1,65 @@
+"""The store: migrations on open, data versions, one owner of the file."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from satisfaction.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, StoreLocked
+
+
+def test_an_older_store_is_upgraded_when_opened(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute((MIGRATIONS / "0001_initial.sql").read_text(encoding="utf-8"))
+    con.execute("INSERT INTO store_meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO responses (batch_id, response_id, responded_on, satisfaction) "
+                "VALUES (1, 'kept', DATE '2026-01-01', 4)")
+    con.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 2
+        with store.cursor() as cur:
+            assert cur.execute("SELECT count(*) FROM targets").fetchone() == (0,)
+            assert cur.execute("SELECT response_id FROM responses").fetchall() == [("kept",)]
+
+
+def test_a_store_from_a_newer_program_is_refused(tmp_path):
+    path = tmp_path / "new.duckdb"
+    Store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE store_meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="newer than this program"):
+        Store(path)
+
+
+def test_the_data_version_moves_only_for_the_kind_that_changed(tmp_path):
+    csv = tmp_path / "k.csv"
+    csv.write_text("response_id,feature,functional,dysfunctional\nk1,app,1,5\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        from satisfaction.loading import load_file
+        before = dict(zip(("responses", "kano"), store.data_version(("responses", "kano"))))
+        batch = load_file(store, "kano", csv).batch
+        after = dict(zip(("responses", "kano"), store.data_version(("responses", "kano"))))
+        assert after == {"responses": before["responses"], "kano": before["kano"] + 1}
+        store.undo(batch)
+        assert store.data_version(("kano",)) == (before["kano"] + 2,)
+
+
+def test_a_second_process_holding_the_file_is_named(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "held.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(30)", str(path)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreLocked) as locked:
+            Store(path)
+        assert locked.value.pid == holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
