@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from satisfaction import chain, headlines
+from satisfaction import breakdowns, chain, headlines
+from satisfaction.findings import group_findings
 from satisfaction.charts.overview import unit_link_scatter
 from satisfaction.methods.complaints import silent_dissatisfied, silent_per_complaint
 from satisfaction.ui import components, context
+from satisfaction.ui import satisfaction_parts as parts
 
 ctx = context.current()
 st.title(ctx.t("app_title"))
@@ -41,6 +43,14 @@ if operations:
         st.caption(ctx.t("iceberg_caption", complaints=complaints.n,
                          multiplier=f"{silent_per_complaint():.0f}",
                          silent=silent_dissatisfied(complaints.n)))
+
+if customer[0].previous:
+    by_region = context.run_query("response_figures", ctx.filters.params(by="region", period=period))
+    compared = breakdowns.comparison(by_region, breakdowns.grid_table(by_region, ctx.min_n),
+                                     customer[0].period, customer[0].previous, ctx.min_n,
+                                     totals=context.run_query("response_figures", params))
+    findings += [parts.group_sentence(ctx, f, "region") for f in group_findings(compared)
+                 if f.kind not in ("steady", "none")]
 
 st.subheader(ctx.t("findings_heading"))
 st.markdown("\n".join(f"- {finding}" for finding in findings))

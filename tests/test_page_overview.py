@@ -77,3 +77,14 @@ def test_an_empty_store_offers_the_demo_data(monkeypatch, tmp_path, fresh_stream
     at.run()
     assert not at.exception
     assert any(m.label == "Satisfaction index" for m in at.metric)
+
+
+def test_the_planted_east_drop_is_named_the_only_significant_one(
+        monkeypatch, demo_store_path, fresh_streamlit):
+    # the demo plants East's drop from 2026-08 (satisfaction/demo.py, finding 1); with the
+    # dates ending in September the latest quarter is 2026-Q3, compared with 2026-Q2
+    at = dashboard(monkeypatch, demo_store_path, dates=["2024-11-01", "2026-09-30"])
+    assert not at.exception
+    findings = next(m.value for m in at.markdown if m.value.startswith("- "))
+    east = [line for line in findings.splitlines() if "in East in 2026-Q3 against 2026-Q2" in line]
+    assert east and "the only significant drop among the 4 regions" in east[0]

@@ -66,6 +66,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "percentage_points": ("{value:+.1f} percentage points", "{value:+.1f} 个百分点"),
     "points_size": ("{value:.1f} points", "{value:.1f} 分"),
     "points_fine": ("{value:+.2f} points", "{value:+.2f} 分"),
+    "per_thousand": ("{value:+.1f} per 1,000", "每千人 {value:+.1f}"),
+    "per_thousand_size": ("{value:.1f} per 1,000", "每千人 {value:.1f}"),
     "points_fine_size": ("{value:.2f} points", "{value:.2f} 分"),
     "significant_short": ("significant", "显著"),
     "not_significant_short": ("n.s.", "不显著"),

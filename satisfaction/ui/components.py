@@ -115,7 +115,9 @@ HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:
                    "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
                    "employee_index": "{:.1f}"}
 DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points",
-              "effort": "points_fine"}
+              "effort": "points_fine", "complaint_rate": "per_thousand"}
+#: Decimals each delta unit shows; a change is rounded to them first, so none reads "-0.0".
+DELTA_DECIMALS = {"points_fine": 2}
 
 
 def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
@@ -129,7 +131,9 @@ def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
             column.caption(ctx.t("suppressed", min_n=ctx.min_n, n=h.n))
             continue
         has_change = not math.isnan(h.change)
-        delta = ctx.t(DELTA_UNIT.get(h.figure, "points"), value=h.change) if has_change else None
+        unit = DELTA_UNIT.get(h.figure, "points")
+        change = round(h.change, DELTA_DECIMALS.get(unit, 1)) + 0.0 if has_change else h.change
+        delta = ctx.t(unit, value=change) if has_change else None
         column.metric(
             label, fmt.format(h.value), delta, border=True,
             delta_color=("normal" if h.higher_is_better else "inverse") if h.significant else "off",
@@ -143,10 +147,10 @@ def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
             findings.append(ctx.t("finding_first", figure=label, value=fmt.format(h.value),
                                   period=h.period))
         elif h.significant:
-            size = ctx.t(DELTA_UNIT.get(h.figure, "points") + "_size", value=abs(h.change))
+            size = ctx.t(unit + "_size", value=abs(change))
             findings.append(ctx.t("finding_significant", figure=label, period=h.period,
                                   previous=h.previous, delta=size,
-                                  direction=ctx.t("rose" if h.change > 0 else "fell")))
+                                  direction=ctx.t("rose" if change > 0 else "fell")))
         else:
             findings.append(ctx.t("finding_not_significant", figure=label, period=h.period,
                                   previous=h.previous, delta=delta))
