@@ -60,7 +60,8 @@ def finding(shown: pd.DataFrame) -> str:
 
 if other_filters_set():
     st.caption(ctx.t("kano_filters_ignored"))
-overall = kano.kano_table(context.run_query("kano_answer_counts", ctx.filters.params(by="all")))
+answers = context.run_query("kano_answer_counts", ctx.filters.params(by="all"))
+overall = kano.kano_table(answers)
 if overall.empty:
     st.info(ctx.t("kano_no_data"))
     st.stop()
@@ -90,9 +91,20 @@ st.caption(ctx.t("kano_scatter_caption"))
 
 st.subheader(ctx.t("kano_table_title"))
 columns = feature_columns()
-components.table(ctx, charts.feature_rows(shown, ctx.t), "kano-features", download=data, column_order=list(columns),
-      column_config=columns)
+components.table(ctx, charts.feature_rows(shown, ctx.t), "kano-features", download=data,
+                 column_order=list(columns), column_config=columns)
 st.html(charts.legend_html(ctx.t))
+with st.expander(ctx.t("kano_scores_title")):
+    st.caption(ctx.t("kano_scores_caption"))
+    scores = kano.continuous_scores(answers)
+    number = st.column_config.NumberColumn
+    components.table(ctx, scores[scores["feature"].isin(shown["feature"])].drop(columns="grp"),
+                     "kano-continuous-scores", column_config={
+                         "feature": ctx.t("kano_feature"),
+                         "functional_mean": number(ctx.t("kano_functional_mean"), format="%.2f"),
+                         "functional_sd": number(ctx.t("kano_functional_sd"), format="%.2f"),
+                         "dysfunctional_mean": number(ctx.t("kano_dysfunctional_mean"), format="%.2f"),
+                         "dysfunctional_sd": number(ctx.t("kano_dysfunctional_sd"), format="%.2f")})
 
 st.subheader(ctx.t("kano_segments_title"))
 by_segment = context.run_query("kano_answer_counts", ctx.filters.params(by="segment"))

@@ -321,11 +321,6 @@ def _file_params(prepared: PreparedFile, names: list[str]) -> dict:
     return {"path": str(prepared.utf8_path), "names": names, "delim": prepared.delimiter}
 
 
-def _forget_rejects(cur) -> None:
-    cur.execute("DROP TABLE IF EXISTS load_rejects")
-    cur.execute("DROP TABLE IF EXISTS load_scans")
-
-
 def _stage(cur, kind: RecordKind, prepared: PreparedFile, names: list[str], report: LoadReport):
     cur.execute(_stage_sql(kind, set(names)), _file_params(prepared, names))
     rejects = cur.execute(

@@ -45,7 +45,7 @@ def test_page_draws_both_charts_the_tables_and_the_advice(app):
     assert features.loc["mobile check-in", "category"] == "A"
     assert features.loc["accurate billing", "category"] == "M"
     assert features["shares"].str.startswith("data:image/svg+xml").all()
-    assert {"overall", "feature"} <= set(at.dataframe[1].value.columns)
+    assert {"overall", "feature"} <= set(at.dataframe[2].value.columns)
     text = markdown_of(at)
     assert "accurate billing" in text and "mobile check-in" in text
     assert t("kano_rec_fix_first") in text and t("kano_rec_differentiate") in text
@@ -92,3 +92,11 @@ def test_presentation_mode_has_no_download_buttons(app):
     at = app(lambda at: at.query_params.update(present="true"))
     assert len(at.get("vega_lite_chart")) == 2
     assert len(at.get("download_button")) == 0
+
+
+def test_the_continuous_scores_are_offered_for_the_shown_features(app):
+    at = app()
+    scores = next(frame.value for frame in at.dataframe if "functional_mean" in frame.value.columns)
+    billing = scores.set_index("feature").loc["accurate billing"]
+    # must-be on Berger et al.'s scale: absence hurts (high dysfunctional), presence is expected
+    assert billing["dysfunctional_mean"] > 2 > billing["functional_mean"]

@@ -94,6 +94,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "kano_legend": ("Bar colours", "条形颜色"),
     # segments
     "kano_segments_title": ("Category by segment", "各客户群的类别"),
+    "kano_scores_title": ("Continuous scores (DuMouchel)", "连续评分（DuMouchel 法）"),
+    "kano_scores_caption": (
+        "Answers scored on Berger et al.'s (1993) asymmetric scale — present: like 4, must-be 2, "
+        "neutral 0, live-with −1, dislike −2; absent: like −2, must-be −1, neutral 0, live-with 2, "
+        "dislike 4. High on both: one-dimensional; high present only: attractive; high absent "
+        "only: must-be; both near 0: indifferent. The spread shows how much customers agree.",
+        "按 Berger 等（1993）的非对称量表计分——具备时：喜欢 4、理所当然 2、无所谓 0、能忍受 −1、"
+        "不喜欢 −2；不具备时：喜欢 −2、理所当然 −1、无所谓 0、能忍受 2、不喜欢 4。两者都高：一元品质；"
+        "仅具备时高：魅力品质；仅不具备时高：必备品质；都接近 0：无差异品质。标准差反映顾客意见是否一致。",
+    ),
+    "kano_functional_mean": ("Present: mean", "具备时：均值"),
+    "kano_functional_sd": ("Present: spread (SD)", "具备时：标准差"),
+    "kano_dysfunctional_mean": ("Absent: mean", "不具备时：均值"),
+    "kano_dysfunctional_sd": ("Absent: spread (SD)", "不具备时：标准差"),
     "kano_overall": ("All segments", "全部客户群"),
     "kano_differs": ("Differs", "有差异"),
     "kano_ns": ("{name} (n.s.)", "{name}（不显著）"),
