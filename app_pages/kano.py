@@ -20,7 +20,7 @@ def other_filters_set() -> bool:
               pd.Timestamp(f.date_to or bounds["last_date"]))
     everything = (bounds["first_date"], bounds["last_date"])
     dated = not pd.isna(everything[0]) and chosen != everything
-    return dated or any((f.regions, f.units, f.channels, f.stages))
+    return dated or bool(f.not_applied("kano"))
 
 
 def feature_columns() -> dict:

@@ -10,7 +10,10 @@ import math
 
 import pandas as pd
 
-from satisfaction.methods.indices import SATISFACTION_SCALE, satisfaction_index
+from satisfaction.methods.indices import SATISFACTION_SCALE, nps, satisfaction_index
+
+#: Pearson's r from which the page calls the staff-customer link one to act on.
+LINK_THRESHOLD = 0.3
 
 
 def unit_links(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
@@ -25,7 +28,7 @@ def unit_links(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
                             for s, n in zip(usable["stay_sum"], usable["stay_n"])]
     usable["customer_index"] = [satisfaction_index(s / n, low, high)
                                 for s, n in zip(usable["customer_sum"], usable["customer_n"])]
-    usable["nps"] = [100 * (p - d) / n if n else math.nan
+    usable["nps"] = [nps(p, d, n).value if n else math.nan
                      for p, d, n in zip(usable["promoters"], usable["detractors"], usable["rec_n"])]
     return usable[["unit", "employee_n", "customer_n", "employee_index", "stay_index",
                    "customer_index", "nps"]].reset_index(drop=True)
@@ -38,23 +41,38 @@ def link_strength(units: pd.DataFrame, x: str = "employee_index", y: str = "cust
     return float(units[x].corr(units[y]))
 
 
-def chain_values(links: pd.DataFrame, retention: pd.DataFrame) -> list[tuple[str, float, str]]:
+def link_wording(strength: float) -> str:
+    """The translation key of the sentence describing a unit-level correlation."""
+    if too_few(strength):
+        return "chain_units_few"
+    return "chain_units" if strength >= LINK_THRESHOLD else "chain_units_weak"
+
+
+def too_few(strength: float) -> bool:
+    return math.isnan(strength)
+
+
+def chain_values(links: pd.DataFrame, retention: pd.DataFrame,
+                 min_n: int) -> list[tuple[str, float, str]]:
     """The links of the chain with the current value of each, over all units of ``links``
     (``unit_links``) and the last month of ``retention`` (``retention_by_month``):
-    (translation key, value, format), from employee satisfaction to margin."""
+    (translation key, value, format), from employee satisfaction to margin. A link from fewer
+    than ``min_n`` answers is NaN (hidden)."""
     low, high = SATISFACTION_SCALE
 
     def index(total: str, count: str) -> float:
         n = links[count].sum()
-        return satisfaction_index(links[total].sum() / n, low, high) if n else math.nan
+        return satisfaction_index(links[total].sum() / n, low, high) if n >= min_n else math.nan
 
     rec_n = links["rec_n"].sum()
-    nps = 100 * (links["promoters"].sum() - links["detractors"].sum()) / rec_n if rec_n else math.nan
-    margin = float(retention["margin"].iloc[-1]) if len(retention) else math.nan
+    loyalty = nps(links["promoters"].sum(), links["detractors"].sum(), rec_n).value \
+        if rec_n >= min_n else math.nan
+    margin = float(retention["margin"].iloc[-1]) \
+        if len(retention) and retention["customers"].iloc[-1] >= min_n else math.nan
     return [
         ("chain_employee", index("employee_sum", "employee_n"), "{:.1f}"),
         ("chain_stay", index("stay_sum", "stay_n"), "{:.1f}"),
         ("chain_customer", index("customer_sum", "customer_n"), "{:.1f}"),
-        ("chain_loyalty", nps, "{:+.0f}"),
+        ("chain_loyalty", loyalty, "{:+.0f}"),
         ("chain_margin", margin, "{:,.0f}"),
     ]

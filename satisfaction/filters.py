@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, fields
+from datetime import date
+
+from satisfaction.contracts import KINDS
 
 DIMENSIONS = ("region", "unit", "channel", "stage", "segment")
 #: Values a query's ``$by`` parameter accepts: the dimensions plus calendar groupings.
 GROUPINGS = ("all",) + DIMENSIONS + ("month", "quarter")
+#: The Filters field holding each dimension's chosen values.
+FIELDS = {"region": "regions", "unit": "units", "channel": "channels", "stage": "stages",
+          "segment": "segments"}
+
+
+def honoured(kind: str) -> frozenset[str]:
+    """The dimensions a record kind can be filtered by: those its contract has a column for
+    (the ``filtered_<kind>`` macros ignore the others)."""
+    return frozenset(d for d in DIMENSIONS if d in KINDS[kind].column_names)
 
 
 @dataclass(frozen=True)
@@ -27,10 +38,18 @@ class Filters:
         values = {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
         return {**values, **extra}
 
-    def previous_period(self) -> "Filters | None":
-        """The same filters over the equally long period just before, when dates are set."""
-        if self.date_from is None or self.date_to is None:
-            return None
-        length = self.date_to - self.date_from
-        end = self.date_from - timedelta(days=1)
-        return replace(self, date_from=end - length, date_to=end)
+    def active(self) -> tuple[str, ...]:
+        """The dimensions with values chosen."""
+        return tuple(d for d in DIMENSIONS if getattr(self, FIELDS[d]))
+
+    def not_applied(self, *kinds: str) -> tuple[str, ...]:
+        """Chosen dimensions that none of ``kinds`` can be filtered by."""
+        can = frozenset().union(*(honoured(k) for k in kinds))
+        return tuple(d for d in self.active() if d not in can)
+
+    def applied_unevenly(self, *kinds: str) -> tuple[str, ...]:
+        """Chosen dimensions some of ``kinds`` can be filtered by and others not: a figure
+        combining them (a rate of complaints per customer) would mix two populations."""
+        some = frozenset().union(*(honoured(k) for k in kinds))
+        every = frozenset.intersection(*(honoured(k) for k in kinds))
+        return tuple(d for d in self.active() if d in some - every)

@@ -1,26 +1,34 @@
-"""Headline figures for the Overview: the latest period of each figure, its change from the
+"""Headline figures for the Overview: each figure in the period in focus, its change from the
 period before, whether that change is significant, and the series behind its sparkline.
 
-Pure functions over the per-period frames of the queries; the page only draws them.
+The period in focus is the one the Satisfaction page also opens on
+(:func:`satisfaction.breakdowns.default_focus`: the latest period the dates cover whole). Every
+figure, and every point of a sparkline, from fewer than the minimum is hidden (NaN). Pure
+functions over the per-period frames of the queries; the page only draws them.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 import pandas as pd
 
+from satisfaction.breakdowns import period_label
 from satisfaction.methods import indices
-from satisfaction.methods.significance import Change, mean_change, rate_change, share_change
+from satisfaction.methods.complaints import complaint_rate
+from satisfaction.methods.significance import Change, rate_change, share_change
 
 _NO_CHANGE = Change(math.nan, math.nan, math.nan, False)
+
+#: The record kinds behind each headline that does not come from the survey responses.
+SOURCES = {"complaint_rate": ("complaints", "customers"), "retention_rate": ("customers",),
+           "employee_index": ("employees",)}
 
 
 @dataclass(frozen=True)
 class Headline:
-    """One headline figure in the latest period, against the period before."""
+    """One headline figure in the period in focus, against the period before."""
 
     figure: str
     value: float
@@ -40,146 +48,129 @@ class Headline:
         return not math.isnan(self.value)
 
 
-def _effort_change(now, before, min_n: int, alpha: float) -> tuple[float, bool]:
-    if before is None or min(now.effort_n, before.effort_n) < max(min_n, 2):
-        return math.nan, False
-    change = mean_change(
-        *indices.mean_and_variance(now.effort_n, now.effort_sum, now.effort_sumsq), now.effort_n,
-        *indices.mean_and_variance(before.effort_n, before.effort_sum, before.effort_sumsq),
-        before.effort_n, alpha=alpha,
-    )
-    return change.difference, change.significant
+def _up_to(frame: pd.DataFrame, focus: str) -> pd.DataFrame:
+    """The rows of periods up to ``focus`` ('YYYY-MM' and 'YYYY-Qn' labels sort in time)."""
+    return frame[frame["grp"] <= focus].sort_values("grp").reset_index(drop=True)
 
 
-def response_headlines(frame: pd.DataFrame, min_n: int, alpha: float = 0.05) -> list[Headline]:
-    """Index, CSAT, NPS and effort for the last period of ``frame`` (``response_figures`` by
-    month or quarter, in order), each with its change and significance against the period before.
-    CSAT is given in percent here (the tile's unit); exports keep fractions."""
+def _previous(frame: pd.DataFrame):
+    return frame.iloc[-2] if len(frame) > 1 else None
+
+
+def response_headlines(frame: pd.DataFrame, focus: str, min_n: int,
+                       alpha: float = 0.05) -> list[Headline]:
+    """Index, CSAT, NPS and effort in ``focus`` from ``response_figures`` by month or quarter,
+    each with its change and significance against the period before. CSAT is in percent here
+    (the tile's unit); exports keep fractions."""
+    frame = _up_to(frame, focus)
     if frame.empty:
         return []
     figures = indices.figures_table(frame, min_n=min_n)
     changes = indices.period_changes(frame, min_n=min_n, alpha=alpha)
-    rows = list(frame.itertuples(index=False))
-    now, before = rows[-1], rows[-2] if len(rows) > 1 else None
+    now, before = frame.iloc[-1], _previous(frame)
     last, last_change = figures.iloc[-1], changes.iloc[-1]
-    previous = str(before.grp) if before is not None else None
+    previous = None if before is None else str(before["grp"])
     headlines = []
     for figure, scale in (("satisfaction_index", 1), ("csat", 100), ("nps", 1)):
         headlines.append(Headline(
             figure=figure, value=last[figure] * scale, low=last[f"{figure}_low"] * scale,
             high=last[f"{figure}_high"] * scale,
-            n=int(now.rec_n if figure == "nps" else now.n), period=str(now.grp), previous=previous,
-            change=last_change[f"{figure}_change"] * scale,
+            n=int(now["rec_n"] if figure == "nps" else now["n"]), period=str(now["grp"]),
+            previous=previous, change=last_change[f"{figure}_change"] * scale,
             significant=bool(last_change[f"{figure}_significant"]),
             series=[v * scale for v in figures[figure]],
         ))
-    effort_delta, effort_significant = _effort_change(now, before, min_n, alpha)
-    effort = indices.effort(int(now.effort_n), now.effort_sum, now.effort_sumsq) \
-        if now.effort_n >= max(min_n, 2) else indices.Estimate(math.nan, math.nan, math.nan)
+    sums = ("effort_n", "effort_sum", "effort_sumsq")
+    change = _NO_CHANGE if before is None else indices.change_from_sums(
+        tuple(now[c] for c in sums), tuple(before[c] for c in sums), min_n, alpha)
+    effort = indices.effort(int(now["effort_n"]), now["effort_sum"], now["effort_sumsq"]) \
+        if now["effort_n"] >= max(min_n, 2) else indices.Estimate(math.nan, math.nan, math.nan)
     headlines.append(Headline(
         figure="effort", value=effort.value, low=effort.low, high=effort.high,
-        n=int(now.effort_n), period=str(now.grp), previous=previous, change=effort_delta,
-        significant=effort_significant, higher_is_better=False, series=list(figures["effort"]),
+        n=int(now["effort_n"]), period=str(now["grp"]), previous=previous,
+        change=change.difference, significant=change.significant, higher_is_better=False,
+        series=list(figures["effort"]),
     ))
     return headlines
 
 
-def period_end(label: str) -> date:
-    """The last day of a period labelled YYYY-MM or YYYY-Qn."""
-    year, rest = label.split("-")
-    month = 3 * int(rest[1:]) if rest.startswith("Q") else int(rest)
-    following = date(int(year) + month // 12, month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
-def is_partial(label: str, last_date: date) -> bool:
-    """Whether the data stop before the period ends (the latest period is still running)."""
-    return last_date < period_end(label)
-
-
-def _period(month) -> str:
-    return f"{month.year}-Q{(month.month - 1) // 3 + 1}"
-
-
-def complaint_headline(frame: pd.DataFrame, min_n: int, alpha: float = 0.05) -> Headline | None:
-    """Complaints per 1,000 customers a month in the last period of ``complaint_rate_by_period``,
-    with a Poisson interval (normal approximation) and the rate test of
-    :func:`~satisfaction.methods.significance.rate_change` against the period before. Hidden when
-    the customer base is smaller than ``min_n``. Lower is better, but never good news alone: the
+def complaint_headline(frame: pd.DataFrame, focus: str, min_n: int, comparable: bool = True,
+                       alpha: float = 0.05) -> Headline | None:
+    """Complaints per 1,000 customers a month in ``focus`` from ``complaint_rate_by_period``,
+    with its interval and the rate test of :func:`~satisfaction.methods.significance.rate_change`
+    against the period before. Hidden when the customer base is smaller than ``min_n``, or not
+    ``comparable`` (a filter applies to complaints but not to customers: the rate would set one
+    unit's complaints against every customer). Lower is better, but never good news alone: the
     Overview shows it beside satisfaction and the silent dissatisfied."""
-    frame = frame[frame["customer_months"].fillna(0) > 0].reset_index(drop=True)
+    frame = _up_to(frame[frame["customer_months"].fillna(0) > 0], focus)
     if frame.empty:
         return None
-    rates = 1000 * frame["complaints"] / frame["customer_months"]
-    now = frame.iloc[-1]
-    before = frame.iloc[-2] if len(frame) > 1 else None
-    shown = now["customer_months"] >= min_n
-    half = indices.NormalDist().inv_cdf(0.975) * math.sqrt(now["complaints"]) * 1000 / now["customer_months"]
+    base = frame["customer_months"].astype(float)
+    series = (1000 * frame["complaints"].astype(float) / base).where(base >= min_n)
+    now, before = frame.iloc[-1], _previous(frame)
+    rate, low, high = complaint_rate(int(now["complaints"]), now["customer_months"])
     change = _NO_CHANGE
-    if shown and before is not None and before["customer_months"] >= min_n:
+    if before is not None and min(now["customer_months"], before["customer_months"]) >= min_n:
         change = rate_change(int(now["complaints"]), now["customer_months"],
                              int(before["complaints"]), before["customer_months"], alpha)
-    value = rates.iloc[-1] if shown else math.nan
+    shown = comparable and now["customer_months"] >= min_n
+    if not comparable:
+        series, change = series * math.nan, _NO_CHANGE
     return Headline(
-        figure="complaint_rate", value=value, low=max(0.0, value - half), high=value + half,
+        figure="complaint_rate", value=rate if shown else math.nan, low=low, high=high,
         n=int(now["complaints"]), period=str(now["grp"]),
         previous=None if before is None else str(before["grp"]), change=change.difference,
-        significant=change.significant, higher_is_better=False, series=list(rates),
+        significant=change.significant, higher_is_better=False, series=list(series),
         n_key="n_complaints",
     )
 
 
-def retention_headline(monthly: pd.DataFrame, by: str, min_n: int,
+def retention_headline(monthly: pd.DataFrame, period: str, focus: str, min_n: int,
                        alpha: float = 0.05) -> Headline | None:
-    """Monthly customer retention (retained / active the month before) over the last period,
-    from ``retention_by_month``: months summed within a quarter, Wilson interval, change by the
-    two-proportion z test."""
+    """Monthly customer retention (retained / active the month before) in ``focus``, from
+    ``retention_by_month``: the months of a quarter summed, Wilson interval, change by the
+    two-proportion z test. ``period`` is 'month' or 'quarter'."""
     monthly = monthly.dropna(subset=["at_risk"])
     monthly = monthly[monthly["at_risk"] > 0]
     if monthly.empty:
         return None
-    months = pd.to_datetime(monthly["period"])
-    label = months.dt.strftime("%Y-%m") if by == "month" else months.map(_period)
-    periods = monthly.groupby(label.to_numpy(), sort=True)[["retained", "at_risk"]].sum()
-    rates = 100 * periods["retained"] / periods["at_risk"]
-    now = periods.iloc[-1]
-    before = periods.iloc[-2] if len(periods) > 1 else None
-    shown = now["at_risk"] >= min_n
+    labels = [period_label(pd.Timestamp(day).date(), period) for day in monthly["period"]]
+    sums = (monthly.groupby(labels)[["retained", "at_risk"]].sum().astype(float)
+            .rename_axis("grp").reset_index())
+    frame = _up_to(sums, focus)
+    if frame.empty:
+        return None
+    series = (100 * frame["retained"] / frame["at_risk"]).where(frame["at_risk"] >= min_n)
+    now, before = frame.iloc[-1], _previous(frame)
     low, high = indices.wilson_interval(int(now["retained"]), int(now["at_risk"]))
     change = _NO_CHANGE
-    if shown and before is not None and before["at_risk"] >= min_n:
+    if before is not None and min(now["at_risk"], before["at_risk"]) >= min_n:
         change = share_change(int(now["retained"]), int(now["at_risk"]),
                               int(before["retained"]), int(before["at_risk"]), alpha)
     return Headline(
-        figure="retention_rate", value=rates.iloc[-1] if shown else math.nan, low=100 * low,
-        high=100 * high, n=int(now["at_risk"]), period=str(periods.index[-1]),
-        previous=None if before is None else str(periods.index[-2]),
-        change=100 * change.difference, significant=change.significant, series=list(rates),
+        figure="retention_rate", value=series.iloc[-1], low=100 * low, high=100 * high,
+        n=int(now["at_risk"]), period=str(now["grp"]),
+        previous=None if before is None else str(before["grp"]),
+        change=100 * change.difference, significant=change.significant, series=list(series),
         n_key="n_customers",
     )
 
 
-def employee_headline(frame: pd.DataFrame, min_n: int, alpha: float = 0.05) -> Headline | None:
-    """The employee-satisfaction index (overall, 1–5, rescaled 0–100) of the last survey period
-    in ``employee_figures_by_period``, against the survey before it (Welch's t)."""
-    frame = frame[frame["n"] > 0].reset_index(drop=True)
+def employee_headline(frame: pd.DataFrame, focus: str, min_n: int,
+                      alpha: float = 0.05) -> Headline | None:
+    """The employee-satisfaction index (overall, 1–5, rescaled 0–100) of the last survey up to
+    ``focus`` in ``employee_figures_by_period``, against the survey before it (Welch's t)."""
+    frame = _up_to(frame[frame["n"] > 0], focus)
     if frame.empty:
         return None
     estimates = [indices.satisfaction_index_interval(int(r.n), r.overall_sum, r.overall_sumsq)
                  if r.n >= max(min_n, 2) else indices.Estimate(math.nan, math.nan, math.nan)
                  for r in frame.itertuples(index=False)]
-    now = frame.iloc[-1]
-    before = frame.iloc[-2] if len(frame) > 1 else None
-    change = _NO_CHANGE
-    if before is not None and min(now["n"], before["n"]) >= max(min_n, 2):
-        low, high = indices.SATISFACTION_SCALE
-        change = mean_change(
-            *indices.mean_and_variance(int(now["n"]), now["overall_sum"], now["overall_sumsq"]),
-            int(now["n"]),
-            *indices.mean_and_variance(int(before["n"]), before["overall_sum"], before["overall_sumsq"]),
-            int(before["n"]), alpha=alpha,
-        )
-        change = change._replace(difference=change.difference * 100 / (high - low))
+    now, before = frame.iloc[-1], _previous(frame)
+    sums = ("n", "overall_sum", "overall_sumsq")
+    change = _NO_CHANGE if before is None else indices.change_from_sums(
+        tuple(now[c] for c in sums), tuple(before[c] for c in sums), min_n, alpha,
+        scale=indices.SATISFACTION_SCALE)
     return Headline(
         figure="employee_index", value=estimates[-1].value, low=estimates[-1].low,
         high=estimates[-1].high, n=int(now["n"]), period=str(now["grp"]),

@@ -5,7 +5,9 @@ import math
 import pandas as pd
 import pytest
 
-from satisfaction.methods.complaints import complaint_table, silent_dissatisfied, silent_per_complaint
+from satisfaction.methods.complaints import (
+    complaint_rate, complaint_table, silent_dissatisfied, silent_per_complaint,
+)
 
 
 def test_one_complaint_stands_for_24_silent_dissatisfied_customers():
@@ -35,3 +37,10 @@ def test_the_category_table_from_hand_counts():
     assert table["per_1000_customers"].tolist() == [1.5, 0.5]
     assert table.loc[0, "recovery_satisfaction"] == 3.0
     assert math.isnan(table.loc[1, "recovery_satisfaction"])
+
+
+def test_the_complaint_rate_and_its_interval():
+    # hand calculation: 70 complaints over 3,358 customer-months = 20.85 per 1,000 a month;
+    # 1.96 × sqrt(70) = 16.40 complaints either side -> (53.60, 86.40) / 3,358 × 1,000
+    rate, low, high = complaint_rate(70, 3358)
+    assert (rate, low, high) == pytest.approx((20.846, 15.962, 25.729), abs=1e-3)

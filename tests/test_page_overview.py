@@ -33,13 +33,14 @@ def test_the_overview_shows_every_headline_with_change_interval_and_n(
     captions = " ".join(c.value for c in at.caption)
     assert "95% interval" in captions and "responses" in captions
     assert "silent ones" in captions and "r = " in captions
-    assert "2026-Q4 holds data to 2026-10-31 only." in captions
+    assert "2026-Q4 is left out: the dates cover it only in part. Figures are for 2026-Q3." \
+        in captions
 
 
 def test_the_findings_are_sentences_from_the_numbers(monkeypatch, demo_store_path, fresh_streamlit):
     at = dashboard(monkeypatch, demo_store_path, period="month")
     findings = next(m.value for m in at.markdown if m.value.startswith("- "))
-    assert "2026-10 against 2026-09" in findings
+    assert "2026-10 against 2026-09" in findings  # October is whole, so it is the month in focus
     index = metric(at, "Satisfaction index")
     assert index.delta.split()[0].lstrip("+-") in findings
 
@@ -88,3 +89,13 @@ def test_the_planted_east_drop_is_named_the_only_significant_one(
     findings = next(m.value for m in at.markdown if m.value.startswith("- "))
     east = [line for line in findings.splitlines() if "in East in 2026-Q3 against 2026-Q2" in line]
     assert east and "the only significant drop among the 4 regions" in east[0]
+
+
+def test_a_unit_filter_hides_the_complaint_rate_and_says_what_is_not_filtered(
+        monkeypatch, demo_store_path, fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path, unit="East-1")
+    assert not at.exception
+    assert metric(at, "Complaints per 1,000 customers a month").value == "—"
+    captions = " ".join(c.value for c in at.caption)
+    assert "customers have no Unit" in captions
+    assert "not filtered by Unit" in captions  # retention: customers have no unit

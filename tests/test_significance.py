@@ -11,6 +11,7 @@ from satisfaction.methods.significance import (
     nps_change,
     nps_difference_test,
     nps_variance,
+    rate_change,
     regularized_incomplete_beta,
     share_change,
     t_cdf,
@@ -192,3 +193,14 @@ def test_nps_change_in_points():
 def test_changes_refuse_a_bad_alpha():
     with pytest.raises(ValueError, match="alpha"):
         share_change(45, 100, 30, 100, alpha=5)
+
+
+def test_two_poisson_rates_by_the_pooled_score_test():
+    # hand calculation: 40 of 4,000 and 30 of 2,000 customer-months; pooled rate 70/6,000 =
+    # 0.011667; SE = sqrt(0.011667 × (1/4,000 + 1/2,000)) = 0.0029580; difference 0.010 − 0.015 =
+    # −0.005, so z = −1.6903 and the two-sided p = 0.0910: not significant at 0.05
+    change = rate_change(40, 4000, 30, 2000)
+    assert change.difference == pytest.approx(-5.0)  # per 1,000
+    assert change.statistic == pytest.approx(-1.6903, abs=1e-4)
+    assert change.p_value == pytest.approx(0.0910, abs=1e-4)
+    assert not change.significant

@@ -84,7 +84,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "kano_fong_help": ("Whether the most frequent category beats the runner-up at the 5% level "
                        "(Fong 1996). Not significant: the category is a close call.",
                        "最多的类别是否显著多于第二多的类别（Fong 1996，5% 水平）。不显著表示类别难以判定。"),
-    "kano_second": ("Runner-up", "第二类别"),
     "kano_better_help": ("(A + O) / (A + O + M + I): how much satisfaction rises when present "
                          "(Berger et al. 1993).",
                          "(A + O) / (A + O + M + I)：具备时满意度的提升（Berger 等 1993）。"),
@@ -109,7 +108,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "kano_dysfunctional_mean": ("Absent: mean", "不具备时：均值"),
     "kano_dysfunctional_sd": ("Absent: spread (SD)", "不具备时：标准差"),
     "kano_overall": ("All segments", "全部客户群"),
-    "kano_differs": ("Differs", "有差异"),
     "kano_ns": ("{name} (n.s.)", "{name}（不显著）"),
     "kano_segments_same": ("The category is the same in every segment shown.",
                            "所显示的各客户群中类别相同。"),

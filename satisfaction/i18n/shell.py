@@ -39,12 +39,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "responses": ("Responses", "样本数"),
     "n_responses": ("{n:,} responses", "{n:,} 份问卷"),
     "interval": ("95% interval {low}–{high}", "95% 区间 {low}–{high}"),
-    "vs_previous": ("vs previous period", "较上期"),
     "significant": ("significant", "显著"),
     "not_significant": ("not significant", "不显著"),
     "suppressed": ("Hidden: fewer than {min_n} responses ({n}).",
                    "已隐藏：样本少于 {min_n}（实有 {n}）。"),
-    "no_previous": ("No previous period to compare with.", "没有可比较的上期数据。"),
     # overview findings
     "period": ("Compare by", "比较周期"),
     "month": ("Month", "月"),
@@ -109,7 +107,23 @@ TEXT: dict[str, tuple[str, str]] = {
                         "样本充足的单位太少，无法分析员工与顾客的关系。"),
     "unit_scatter_x": ("Employee satisfaction index", "员工满意度指数"),
     "unit_scatter_y": ("Customer satisfaction index", "顾客满意度指数"),
-    "partial_period": ("{period} holds data to {last_date} only.", "{period} 仅包含截至 {last_date} 的数据。"),
+    "partial_skipped": (
+        "{period} is left out: the dates cover it only in part. Figures are for {focus}.",
+        "{period} 未计入：日期范围只覆盖其中一部分。以上为 {focus} 的数字。",
+    ),
+    "not_filtered_by": ("not filtered by {dims} (these records have no such column)",
+                        "未按{dims}筛选（此类记录没有该字段）"),
+    "rate_not_comparable": (
+        "Hidden: customers have no {dims}, so these complaints cannot be set against a matching "
+        "customer base.",
+        "已隐藏：客户记录没有{dims}字段，这些投诉无法对应到相应的客户基数。",
+    ),
+    "suppressed_complaints": ("Hidden: a customer base under {min_n} behind the rate.",
+                              "已隐藏：计算投诉率的客户基数少于 {min_n}。"),
+    "suppressed_customers": ("Hidden: fewer than {min_n} customers at risk ({n}).",
+                             "已隐藏：存量客户少于 {min_n}（实有 {n}）。"),
+    "suppressed_employees": ("Hidden: fewer than {min_n} employee responses ({n}).",
+                             "已隐藏：员工问卷少于 {min_n}（实有 {n}）。"),
     # empty store / demo
     "empty_store": (
         "The store is empty. Load the demo data to explore the dashboard, or load your own "
@@ -143,7 +157,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "undo": ("Undo batch", "撤销批次"),
     "undone": ("Batch {batch} undone: {rows:,} rows removed.", "批次 {batch} 已撤销：删除 {rows:,} 行。"),
     "rejected_rows": ("Rows set aside by batch", "批次的问题行"),
-    "download_rejected": ("Download the rows set aside (CSV)", "下载问题行（CSV）"),
     "templates": ("CSV templates", "CSV 模板"),
     "batch": ("Batch", "批次"),
     "file_name": ("File", "文件"),

@@ -8,6 +8,9 @@ is an assumption, shown and editable, never a measurement.
 
 from __future__ import annotations
 
+import math
+from statistics import NormalDist
+
 import pandas as pd
 
 #: Share of dissatisfied customers who complain (TARP 1986, as cited in the seeds).
@@ -41,3 +44,16 @@ def complaint_table(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     rated = frame["recovery_n"]
     table["recovery_satisfaction"] = (frame["recovery_sum"] / rated).where(rated >= max(min_n, 1))
     return table.reset_index(drop=True)
+
+
+def complaint_rate(complaints: int, customer_months: float, confidence: float = 0.95,
+                   per: float = 1000.0) -> tuple[float, float, float]:
+    """Complaints per ``per`` customers a month, with a normal-approximation Poisson interval
+    on the count, c ± z√c (adequate from about 10 complaints; Ulm 1990 gives exact limits).
+    Returns (rate, low, high); the low limit is clipped at 0."""
+    if customer_months <= 0 or complaints < 0:
+        raise ValueError("a complaint rate needs a positive customer base and a count >= 0.")
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    half = z * math.sqrt(complaints)
+    scale = per / customer_months
+    return complaints * scale, max(0.0, (complaints - half) * scale), (complaints + half) * scale

@@ -291,16 +291,30 @@ CHANGE_FIGURES = ("satisfaction_index", "csat", "nps")
 _NO_CHANGE = Change(math.nan, math.nan, math.nan, False)
 
 
-def _index_change(now, before, min_n: int, alpha: float) -> Change:
-    if min(now.n, before.n) < max(min_n, 2):
+def change_from_sums(now: tuple[int, float, float], before: tuple[int, float, float],
+                     min_n: int, alpha: float = 0.05,
+                     scale: tuple[float, float] | None = None) -> Change:
+    """The change in a mean score between two periods given as (n, sum, sum of squares),
+    tested by Welch's t (:func:`~satisfaction.methods.significance.mean_change`).
+
+    No change (NaN, not significant) when either period has fewer than ``min_n`` answers (or
+    fewer than 2, which have no variance). With ``scale`` (low, high) the difference is given
+    in points of the 0–100 index, :func:`satisfaction_index`'s rescaling of that scale.
+    """
+    if min(now[0], before[0]) < max(min_n, 2):
         return _NO_CHANGE
-    low, high = SATISFACTION_SCALE
-    change = mean_change(
-        *mean_and_variance(now.n, now.sat_sum, now.sat_sumsq), now.n,
-        *mean_and_variance(before.n, before.sat_sum, before.sat_sumsq), before.n,
-        alpha=alpha,
-    )
+    change = mean_change(*mean_and_variance(*now), now[0], *mean_and_variance(*before), before[0],
+                         alpha=alpha)
+    if scale is None:
+        return change
+    low, high = scale
     return change._replace(difference=change.difference * 100 / (high - low))
+
+
+def _index_change(now, before, min_n: int, alpha: float) -> Change:
+    return change_from_sums((now.n, now.sat_sum, now.sat_sumsq),
+                            (before.n, before.sat_sum, before.sat_sumsq),
+                            min_n, alpha, scale=SATISFACTION_SCALE)
 
 
 def _changes(now, before, min_n: int, alpha: float) -> dict[str, Change]:

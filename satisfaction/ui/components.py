@@ -120,15 +120,23 @@ DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points"
 DELTA_DECIMALS = {"points_fine": 2}
 
 
-def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
-    """One metric tile per headline (value, change, sparkline, interval, n); returns the
-    plain-language finding of each, derived from its change and significance."""
-    findings = []
+#: Why a tile is hidden, by the kind of count behind it.
+HIDDEN_REASON = {"n_responses": "suppressed", "n_complaints": "suppressed_complaints",
+                 "n_customers": "suppressed_customers", "n_employees": "suppressed_employees"}
+
+
+def headline_tiles(ctx: PageContext, headlines: list,
+                   notes: dict[str, str] | None = None) -> list[str]:
+    """One metric tile per headline (value, change, sparkline, interval, n) with its ``notes``
+    (e.g. filters it cannot honour); returns the plain-language finding of each, derived from
+    its change and significance."""
+    findings, notes = [], notes or {}
     for column, h in zip(st.columns(len(headlines)), headlines):
         label, fmt = ctx.t(h.figure), HEADLINE_FORMAT[h.figure]
+        note = notes.get(h.figure)
         if not h.shown:
             column.metric(label, "—", border=True)
-            column.caption(ctx.t("suppressed", min_n=ctx.min_n, n=h.n))
+            column.caption(note or ctx.t(HIDDEN_REASON[h.n_key], min_n=ctx.min_n, n=h.n))
             continue
         has_change = not math.isnan(h.change)
         unit = DELTA_UNIT.get(h.figure, "points")
@@ -141,8 +149,9 @@ def headline_tiles(ctx: PageContext, headlines: list) -> list[str]:
             delta_description=ctx.t("significant_short" if h.significant else "not_significant_short")
             if has_change else None,
         )
-        column.caption(ctx.t("interval", low=fmt.format(h.low), high=fmt.format(h.high))
-                       + " · " + ctx.t(h.n_key, n=h.n))
+        column.caption(" · ".join(filter(None, (
+            ctx.t("interval", low=fmt.format(h.low), high=fmt.format(h.high)),
+            ctx.t(h.n_key, n=h.n), note))))
         if not has_change:
             findings.append(ctx.t("finding_first", figure=label, value=fmt.format(h.value),
                                   period=h.period))
