@@ -2,7 +2,8 @@
 
 Each view is a named query (aggregated in DuckDB) followed by a pure method. Columns are
 English and plain numbers whatever the interface language: shares are fractions 0–1,
-indices 0–100, NPS −100..100; a figure suppressed for too few responses is empty.
+indices 0–100, NPS −100..100; a figure suppressed for too few responses is empty, and so
+is one more group's where the hidden one could otherwise be worked out from a total.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pandas as pd
 from satisfaction.filters import Filters
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.methods import complaints, drivers, indices, kano, tolerance
+from satisfaction.methods.suppression import complementary_suppression, suppress_small
 
 
 @dataclass(frozen=True)
@@ -32,24 +34,46 @@ def _indices(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     return indices.figures_table(frame, min_n=min_n, complementary=True)
 
 
+def _hide_within(table: pd.DataFrame, groups: str | list, min_n: int,
+                 figures: list[str]) -> pd.DataFrame:
+    """Blank ``figures`` of the rows of each of ``groups`` (groupby keys) whose total is shown
+    elsewhere: those below ``min_n``, and one more where a lone hidden row could be recovered
+    by subtraction (:func:`~satisfaction.methods.suppression.complementary_suppression`).
+
+    ``n`` stays on hidden rows, as everywhere on the pages and exports (a reader sees why a row
+    is empty), so a hidden row's n worked out from the total tells nothing new. The answers are
+    what stays hidden: with two or more rows hidden the total gives only their combined figures,
+    and their sizes leave more than one way to split those unless all of them answered alike.
+    """
+    if table.empty:
+        return table
+    parts = [complementary_suppression(part, "n", min_n, figures)
+             for _, part in table.groupby(groups, sort=False, dropna=False)]
+    return pd.concat(parts).loc[table.index].drop(columns=["suppressed", "suppressed_reason"])
+
+
+_KANO_COLUMNS = ["grp", "feature", "n", *kano.CATEGORIES, "category", "better", "worse",
+                 "fong_significant"]
+
+
 def _kano(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    table = kano.kano_table(frame)
-    columns = ["grp", "feature", "n", *kano.CATEGORIES, "category", "better", "worse",
-               "fong_significant"]
-    table = table[columns].astype({**dict.fromkeys(kano.CATEGORIES, "Int64"),
-                                   "category": object, "fong_significant": object})
-    table.loc[table["n"] < min_n, columns[3:]] = None
-    return table
+    """Per feature, the segments add up to the feature's row of the export without ``--by``,
+    so they are suppressed against it, as the Kano page does (:func:`kano.compare_groups`)."""
+    table = kano.kano_table(frame)[_KANO_COLUMNS].astype(
+        {**dict.fromkeys(kano.CATEGORIES, "Int64"), "category": object, "fong_significant": object})
+    return _hide_within(table, "feature", min_n, _KANO_COLUMNS[3:])
 
 
 def _tolerance(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """A dimension's items add up to its row ``*`` (sums of the ratings, so means times n), so
+    they are suppressed against it; each ``*`` row is a group of its own (no total above it)."""
     if frame.empty:
         return pd.DataFrame(columns=list(tolerance.TABLE_COLUMNS))
     table = tolerance.tolerance_table(frame)
-    small = table["n"] < min_n
     figures = [c for c in table.columns if c not in ("dimension", "item", "n")]
-    table[figures] = table[figures].astype(object).where(~small, None)
-    return table
+    table[figures] = table[figures].astype(object)
+    dimension_row = table["item"] == tolerance.ALL_ITEMS
+    return _hide_within(table, [table["dimension"], dimension_row], min_n, figures)
 
 
 def _drivers(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
@@ -59,10 +83,18 @@ def _drivers(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     return drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS)
 
 
+#: Hidden together when fewer than min_n customers were at risk: at_risk = retained + churned
+#: = the month before's customers, and customers = retained + new, so with customers shown any
+#: one of these gives the retention rate back; with all four hidden one unknown is left over.
+#: customers, the month's n, stays, as n does in every view.
+_RETENTION_FIGURES = ["retained", "retention_rate", "churned", "new"]
+
+
 def _retention(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    table = frame.assign(period=pd.to_datetime(frame["period"]).dt.date)
-    at_risk = table["at_risk"].astype(float)
-    table["retention_rate"] = (table["retained"] / at_risk).where(at_risk >= min_n)
+    at_risk = frame["at_risk"].astype(float)
+    table = frame.assign(period=pd.to_datetime(frame["period"]).dt.date,
+                         retention_rate=frame["retained"] / at_risk, at_risk=at_risk.fillna(0))
+    table = suppress_small(table, "at_risk", min_n, _RETENTION_FIGURES)
     return table[["period", "customers", "retained", "retention_rate", "churned", "new",
                   "revenue", "margin"]]
 

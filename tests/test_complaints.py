@@ -26,7 +26,7 @@ def test_an_impossible_complaining_share_is_refused(share):
 
 def test_the_category_table_from_hand_counts():
     frame = pd.DataFrame({
-        "category": ["billing", "price"], "count": [30, 10], "resolved": [28, 10],
+        "category": ["billing", "price"], "count": [30, 10], "resolved": [30, 9],
         "median_days_to_resolve": [4.0, 2.0], "recovery_n": [30, 5],
         "recovery_sum": [90, 20], "customer_months": [20_000, 20_000],
     })
@@ -37,6 +37,9 @@ def test_the_category_table_from_hand_counts():
     assert table["per_1000_customers"].tolist() == [1.5, 0.5]
     assert table.loc[0, "recovery_satisfaction"] == 3.0
     assert math.isnan(table.loc[1, "recovery_satisfaction"])
+    # price has 9 resolved complaints, fewer than 10: its median days are hidden too
+    assert table["median_days_to_resolve"].tolist()[0] == 4.0
+    assert math.isnan(table.loc[1, "median_days_to_resolve"])
 
 
 def test_the_complaint_rate_and_its_interval():

@@ -13,6 +13,8 @@ from statistics import NormalDist
 
 import pandas as pd
 
+from satisfaction.methods.suppression import suppress_small
+
 #: Share of dissatisfied customers who complain (TARP 1986, as cited in the seeds).
 COMPLAINING_SHARE = 0.04
 
@@ -33,16 +35,21 @@ def silent_dissatisfied(complaints: int, complaining_share: float = COMPLAINING_
 
 def complaint_table(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     """Per category from ``complaints_by_category``: count, share of all complaints (0–1),
-    complaints per 1,000 customers a month, median days to resolve, and mean recovery
-    satisfaction (1–5), hidden when fewer than ``min_n`` complainants rated the recovery."""
+    complaints per 1,000 customers a month, median days to resolve (hidden when fewer than
+    ``min_n`` complaints were resolved) and mean recovery satisfaction (1–5, hidden when fewer
+    than ``min_n`` complainants rated the recovery), by the rule of
+    :func:`~satisfaction.methods.suppression.suppress_small`."""
     table = pd.DataFrame({"category": frame["category"], "count": frame["count"]})
     total = frame["count"].sum()
     table["share"] = frame["count"] / total if total else float("nan")
     months = frame["customer_months"]
     table["per_1000_customers"] = (1000 * frame["count"] / months).where(months > 0)
     table["median_days_to_resolve"] = frame["median_days_to_resolve"].astype(float)
-    rated = frame["recovery_n"]
-    table["recovery_satisfaction"] = (frame["recovery_sum"] / rated).where(rated >= max(min_n, 1))
+    table["recovery_satisfaction"] = frame["recovery_sum"] / frame["recovery_n"]
+    for count, figure in (("resolved", "median_days_to_resolve"),
+                          ("recovery_n", "recovery_satisfaction")):
+        hidden = suppress_small(table.assign(**{count: frame[count]}), count, min_n, [figure])
+        table[figure] = hidden[figure]
     return table.reset_index(drop=True)
 
 
