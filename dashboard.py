@@ -11,7 +11,7 @@ from satisfaction.ui import components, context
 
 st.set_page_config(page_title="Customer satisfaction · 顾客满意度", page_icon="📊", layout="wide")
 
-store = context.open_store_or_stop("en")
+store = context.open_store_or_stop()
 ctx = context.sidebar()
 st.session_state["page_context"] = ctx
 components.apply_presentation(ctx)

@@ -7,9 +7,7 @@
 -- columns: grp, complaints, customer_months, resolved, days_to_resolve_median
 WITH complaints_per_period AS (
     SELECT
-        CASE $by WHEN 'month' THEN strftime(received_on, '%Y-%m')
-                 WHEN 'quarter' THEN strftime(received_on, '%Y') || '-Q' || quarter(received_on)
-                 ELSE error('complaint_rate_by_period: group by month or quarter, not ' || $by) END AS grp,
+        period_label(received_on, $by) AS grp,
         count(*) AS complaints,
         count(resolved_on) AS resolved,
         median(resolved_on - received_on) AS days_to_resolve_median
@@ -17,8 +15,7 @@ WITH complaints_per_period AS (
     GROUP BY grp
 ), customers_per_period AS (
     SELECT
-        CASE $by WHEN 'month' THEN strftime(period, '%Y-%m')
-                 ELSE strftime(period, '%Y') || '-Q' || quarter(period) END AS grp,
+        period_label(period, $by) AS grp,
         count(*) FILTER (WHERE active) AS customer_months
     FROM filtered_customers($date_from, $date_to, $regions, [], [], [], $segments)
     GROUP BY grp

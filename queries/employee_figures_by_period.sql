@@ -6,8 +6,8 @@
 SELECT
     CASE $by WHEN 'all' THEN 'all'
              WHEN 'unit' THEN unit
-             WHEN 'month' THEN strftime(surveyed_on, '%Y-%m')
-             WHEN 'quarter' THEN strftime(surveyed_on, '%Y') || '-Q' || quarter(surveyed_on)
+             WHEN 'month' THEN period_label(surveyed_on, 'month')
+             WHEN 'quarter' THEN period_label(surveyed_on, 'quarter')
              ELSE error('employee_figures_by_period: unknown grouping ' || $by) END AS grp,
     count(overall) AS n,
     sum(overall)::BIGINT AS overall_sum,

@@ -15,16 +15,11 @@ SELECT
         WHEN 'channel' THEN channel
         WHEN 'stage' THEN stage
         WHEN 'segment' THEN segment
-        WHEN 'month' THEN strftime(responded_on, '%Y-%m')
-        WHEN 'quarter' THEN strftime(responded_on, '%Y') || '-Q' || quarter(responded_on)
+        WHEN 'month' THEN period_label(responded_on, 'month')
+        WHEN 'quarter' THEN period_label(responded_on, 'quarter')
         ELSE error('response_figures: unknown grouping ' || $by)
     END AS grp,
-    CASE $period
-        WHEN 'all' THEN 'all'
-        WHEN 'month' THEN strftime(responded_on, '%Y-%m')
-        WHEN 'quarter' THEN strftime(responded_on, '%Y') || '-Q' || quarter(responded_on)
-        ELSE error('response_figures: unknown period ' || $period)
-    END AS period,
+    CASE $period WHEN 'all' THEN 'all' ELSE period_label(responded_on, $period) END AS period,
     count(satisfaction) AS n,
     coalesce(sum(satisfaction)::BIGINT, 0) AS sat_sum,
     coalesce(sum(satisfaction::BIGINT * satisfaction)::BIGINT, 0) AS sat_sumsq,
@@ -35,8 +30,8 @@ SELECT
     count(*) FILTER (WHERE satisfaction = 4) AS sat_4,
     count(*) FILTER (WHERE satisfaction = 5) AS sat_5,
     count(recommend) AS rec_n,
-    count(*) FILTER (WHERE recommend >= 9) AS promoters,
-    count(*) FILTER (WHERE recommend <= 6) AS detractors,
+    count(*) FILTER (WHERE is_promoter(recommend)) AS promoters,
+    count(*) FILTER (WHERE is_detractor(recommend)) AS detractors,
     count(effort) AS effort_n,
     coalesce(sum(effort)::BIGINT, 0) AS effort_sum,
     coalesce(sum(effort::BIGINT * effort)::BIGINT, 0) AS effort_sumsq,

@@ -12,8 +12,8 @@ WITH staff AS (
     GROUP BY unit
 ), customers AS (
     SELECT unit, count(satisfaction) AS customer_n, sum(satisfaction)::BIGINT AS customer_sum,
-           count(recommend) AS rec_n, count(*) FILTER (WHERE recommend >= 9) AS promoters,
-           count(*) FILTER (WHERE recommend <= 6) AS detractors
+           count(recommend) AS rec_n, count(*) FILTER (WHERE is_promoter(recommend)) AS promoters,
+           count(*) FILTER (WHERE is_detractor(recommend)) AS detractors
     FROM filtered_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     WHERE unit IS NOT NULL
     GROUP BY unit

@@ -63,3 +63,22 @@ def test_a_second_process_holding_the_file_is_named(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.parametrize("day", ["2024-01-01", "2024-03-31", "2024-04-01", "2026-12-31"])
+@pytest.mark.parametrize("kind", ["month", "quarter"])
+def test_the_period_label_macro_agrees_with_its_python_twin(day, kind):
+    from datetime import date
+
+    from satisfaction.breakdowns import period_label
+    with Store(":memory:") as store, store.cursor() as cur:
+        label = cur.execute("SELECT period_label(?::DATE, ?)", [day, kind]).fetchone()[0]
+    assert label == period_label(date.fromisoformat(day), kind)
+
+
+def test_the_nps_buckets_are_9_10_and_0_6():
+    # Reichheld (2003): promoters answer 9 or 10, passives 7 or 8, detractors 0 to 6
+    with Store(":memory:") as store, store.cursor() as cur:
+        rows = cur.execute("SELECT x, is_promoter(x), is_detractor(x) FROM range(11) t(x)").fetchall()
+    assert [x for x, promoter, _ in rows if promoter] == [9, 10]
+    assert [x for x, _, detractor in rows if detractor] == [0, 1, 2, 3, 4, 5, 6]

@@ -60,10 +60,10 @@ def test_measures_work_elementwise_on_series():
 def test_msa_interval_from_sums():
     low, high = msa_interval(2.0, 6.0, 4)
     # hand calculation: d = 1, −1, 2, 0 → Σd = 2, Σd² = 6, n = 4; mean 0.5;
-    # s² = (6 − 2²/4) / 3 = 5/3; se = √(5/3 / 4) = 0.645497; z(0.975) = 1.959964;
-    # half-width 1.959964 × 0.645497 = 1.265151 → (−0.765151, 1.765151)
-    assert float(low) == pytest.approx(-0.765151, abs=1e-6)
-    assert float(high) == pytest.approx(1.765151, abs=1e-6)
+    # s² = (6 − 2²/4) / 3 = 5/3; se = √(5/3 / 4) = 0.645497; Student's t(0.975, 3 df) = 3.182446
+    # (any t table); half-width 3.182446 × 0.645497 = 2.054260 → (−1.554260, 2.554260)
+    assert float(low) == pytest.approx(-1.554260, abs=1e-6)
+    assert float(high) == pytest.approx(2.554260, abs=1e-6)
 
 
 def test_msa_interval_needs_two_pairs_and_a_sensible_level():
@@ -95,10 +95,10 @@ def test_table_of_items_and_dimension_rows():
     )
     assert (on_time["msa"], on_time["mss"]) == pytest.approx((1.22, -0.80))
     # hand calculation: accurate msa 21/4 − 26/4 = −1.25, a breach; s² = (7 − 25/4)/3 = 0.25,
-    # se = √(0.25/4) = 0.25, upper bound −1.25 + 1.959964 × 0.25 = −0.760009 < 0
+    # se = √(0.25/4) = 0.25, upper bound −1.25 + t(0.975, 3 df) 3.182446 × 0.25 = −0.454388 < 0
     accurate = rows.loc[("reliability", "accurate")]
     assert accurate["msa"] == pytest.approx(-1.25)
-    assert accurate["msa_high"] == pytest.approx(-0.760009, abs=1e-6)
+    assert accurate["msa_high"] == pytest.approx(-0.454388, abs=1e-6)
     assert bool(accurate["breach"]) and bool(accurate["breach_significant"])
     # hand calculation: the dimension row adds the sums, n = 104,
     # adequate (570 + 26) / 104 = 5.730769, perceived (692 + 21) / 104 = 6.855769,

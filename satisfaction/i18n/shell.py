@@ -23,6 +23,9 @@ TEXT: dict[str, tuple[str, str]] = {
                    "地址栏已包含这些筛选条件：复制链接即可分享此视图。"),
     "all": ("All", "全部"),
     "all_data": ("All data", "全部数据"),
+    "store_busy": ("The store is in use by another process ({holder}), probably a load from the "
+                   "command line. Reload this page in a moment.",
+                   "数据库正被另一个进程（{holder}）占用，可能是命令行正在加载数据。请稍后刷新本页。"),
     "dates_between": ("{start} to {end}", "{start} 至 {end}"),
     # pages
     "page_overview": ("Overview", "总览"),

@@ -30,10 +30,11 @@ Cook, C., Heath, F. & Thompson, B. (2001). Users' hierarchical perspectives on l
 
 from __future__ import annotations
 
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
+
+from satisfaction.methods.significance import t_quantile
 
 #: Columns of the frame returned by ``queries/tolerance_by_item.sql``.
 SUM_COLUMNS = ("dimension", "item", "n", "adequate_sum", "desired_sum", "perceived_sum",
@@ -75,19 +76,23 @@ def msa_interval(msa_sum, msa_sq_sum, n, level: float = 0.95) -> tuple[np.ndarra
     """Confidence interval for MSA from the paired differences d = perceived − adequate.
 
     With n pairs, Σd and Σd²: mean d̄ = Σd / n, s² = (Σd² − (Σd)² / n) / (n − 1), and the interval
-    is d̄ ± z · s / √n, z the normal quantile for ``level``. The normal quantile stands in for
-    Student's t (no t quantile without scipy): at n = 30, the default minimum below which figures
-    are suppressed, the interval is about 4% narrower than the t interval. NaN where n < 2.
+    is d̄ ± t · s / √n, t Student's quantile for ``level`` with n − 1 degrees of freedom
+    (:func:`~satisfaction.methods.significance.t_quantile`; the paired t interval). NaN where
+    n < 2.
     """
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1; got {level}")
-    total, squares, count = (np.asarray(x, dtype=float) for x in (msa_sum, msa_sq_sum, n))
-    z = NormalDist().inv_cdf(0.5 + level / 2)
+    total, squares, count = (np.atleast_1d(np.asarray(x, dtype=float))
+                             for x in (msa_sum, msa_sq_sum, n))
+    t = np.array([t_quantile(0.5 + level / 2, c - 1) if c > 1 else np.nan for c in count])
     with np.errstate(divide="ignore", invalid="ignore"):
         variance = np.where(count > 1, (squares - total**2 / count) / (count - 1), np.nan)
-        half = z * np.sqrt(np.maximum(variance, 0) / count)
+        half = t * np.sqrt(np.maximum(variance, 0) / count)
         mean = total / count
-    return mean - half, mean + half
+    low, high = mean - half, mean + half
+    if np.ndim(msa_sum) == 0:
+        return low[0], high[0]
+    return low, high
 
 
 def _with_dimension_rows(sums: pd.DataFrame) -> pd.DataFrame:

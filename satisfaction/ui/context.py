@@ -44,11 +44,14 @@ def get_store() -> Store:
     return _open().store
 
 
-def open_store_or_stop(lang: str) -> Store:
+def open_store_or_stop() -> Store:
+    """The store, or a message (in the URL's language) while another process holds it."""
     try:
         return get_store()
     except StoreLocked as locked:
-        st.warning(f"{locked} Reload this page in a moment.")
+        lang = st.query_params.get("lang", SETTINGS["language"].value())
+        st.warning(t("store_busy", lang if lang in LANGUAGES else "en",
+                     holder=locked.pid or "?"))
         st.stop()
 
 
