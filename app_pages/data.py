@@ -4,14 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction.contracts import KINDS, template_csv
-from satisfaction.loading import LoadRefused, load_file
-from satisfaction.store import StoreError
 from satisfaction.ui import components, context, upload
 
 ctx = context.current()
 store = context.get_store()
 st.title(ctx.t("page_data"))
 st.caption(ctx.t("data_intro"))
+upload.show_message(ctx)
 
 left, right = st.columns(2)
 kind = left.selectbox(ctx.t("kind"), list(KINDS), key="data_kind",
@@ -21,10 +20,12 @@ if "saved_mapping" in st.session_state:
     st.session_state["data_mapping"] = st.session_state.pop("saved_mapping")
 mapping_name = right.selectbox(ctx.t("mapping"), [""] + list(saved), key="data_mapping",
                                format_func=lambda m: m or ctx.t("no_mapping"))
-uploaded = st.file_uploader(ctx.t("upload"), type=["csv", "txt", "tsv"], key="data_upload")
+uploaded = st.file_uploader(ctx.t("upload"), type=["csv", "txt", "tsv"],
+                            key=upload.uploader_key())
 
 if uploaded is not None:
-    report = upload.checked(store, kind, uploaded, saved.get(mapping_name, {}))
+    mapping = saved.get(mapping_name, {})
+    report = upload.checked(store, kind, uploaded, mapping)
     if report.encoding:
         st.caption(ctx.t("encoding_found", encoding=report.encoding,
                          delimiter={",": ",", ";": ";", "\t": "Tab"}.get(report.delimiter, "?")))
@@ -36,7 +37,7 @@ if uploaded is not None:
                      hide_index=True)
     if report.fatal:
         st.error(f"{ctx.t('refused')} {report.fatal}")
-        if report.headers:
+        if upload.header_problem(kind, report, mapping):
             with st.form("mapping_form"):
                 st.write(ctx.t("mapping_editor"))
                 choices = [""] + list(KINDS[kind].column_names)
@@ -60,16 +61,9 @@ if uploaded is not None:
             st.caption(ctx.t("ignored_columns", columns=", ".join(report.ignored_headers)))
         skip = bool(report.rows_bad) and st.checkbox(ctx.t("skip_bad_rows"), key="data_skip")
         if report.refusal(skip) is None:
-            if st.button(ctx.t("confirm_load", rows=report.rows_good), type="primary",
-                         key="data_confirm"):
-                try:
-                    result = load_file(store, kind, upload.spool(uploaded), file_name=uploaded.name,
-                                       mapping=saved.get(mapping_name, {}), skip_bad_rows=skip)
-                except LoadRefused as refused:
-                    st.error(f"{ctx.t('refused')} {refused}")
-                else:
-                    upload.forget(uploaded)
-                    st.success(ctx.t("loaded", **result.as_json()))
+            st.button(ctx.t("confirm_load", rows=report.rows_good), type="primary",
+                      key="data_confirm", on_click=upload.load,
+                      args=(store, kind, uploaded, mapping, skip))
 
 st.subheader(ctx.t("batches"))
 batches = store.batches()
@@ -88,12 +82,7 @@ if not active.empty:
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(ctx.t("undo"), active["batch_id"], key="undo_batch",
                             format_func=lambda b: f"{b} · {active.set_index('batch_id').at[b, 'file_name']}")
-    if right.button(ctx.t("undo"), key="undo_confirm"):
-        try:
-            result = store.undo(int(chosen))
-            st.success(ctx.t("undone", batch=result["batch"], rows=result["rows_removed"]))
-        except StoreError as error:
-            st.error(str(error))
+    right.button(ctx.t("undo"), key="undo_confirm", on_click=upload.undo, args=(store, int(chosen)))
 
 with_rejects = active[active["rows_rejected"] > 0]
 if not with_rejects.empty:

@@ -6,8 +6,8 @@ a period (the seeds: compare with competitors and with your own past); the page 
 benchmarks of the periods it shows and says nothing about competitors when there are none.
 
 Figures keep the units of :mod:`satisfaction.methods.indices`: the index 0–100, CSAT a fraction
-0–1, NPS −100..100. Each write is one transaction that bumps the data version of its table, so
-cached queries that read it refresh.
+0–1, NPS −100..100; the page converts CSAT to and from the percent it shows. Each write is one
+transaction that bumps the data version of its table, so cached queries that read it refresh.
 """
 
 from __future__ import annotations
@@ -64,14 +64,21 @@ def get_targets(store: Store) -> dict[str, float]:
     return targets_from_frame(store.query("targets"))
 
 
-def set_target(store: Store, figure: str, value: float | None, set_by: str | None = None) -> None:
-    """Set the target of ``figure`` (None removes it), recording who set it (when known) and when."""
-    checked = None if value is None else check_value(figure, value)
+def set_targets(store: Store, values: dict[str, float | None], set_by: str | None = None) -> None:
+    """Set the target of each figure in ``values`` (None removes it), recording who set them
+    (when known) and when.
+
+    Every value is checked before anything is written, and all are written in one transaction:
+    one bad value leaves every target as it was. Figures not in ``values`` keep their target.
+    """
+    checked = {check_figure(figure): None if value is None else check_value(figure, value)
+               for figure, value in values.items()}
+    now = datetime.now()
     with store.transaction() as cur:
-        cur.execute("DELETE FROM targets WHERE figure = ?", [check_figure(figure)])
-        if checked is not None:
-            cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?)",
-                        [figure, checked, set_by, datetime.now()])
+        for figure, value in checked.items():
+            cur.execute("DELETE FROM targets WHERE figure = ?", [figure])
+            if value is not None:
+                cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?)", [figure, value, set_by, now])
         store.bump_version(cur, "targets")
 
 

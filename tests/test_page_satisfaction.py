@@ -64,20 +64,55 @@ def test_a_high_minimum_hides_groups_and_says_why(demo_store_path, fresh_streaml
     assert "no regions have enough responses in both 2026-Q3 and 2026-Q2" in shown
 
 
-def test_targets_set_on_the_page_are_kept_and_shown(tmp_path, fresh_streamlit, monkeypatch):
+@pytest.fixture
+def own_store(tmp_path):
+    """A demo store of the test's own, which it may write targets and benchmarks into."""
     path = tmp_path / "targets.duckdb"
     with Store(path) as store:
         write_demo(store, scale=0.2)
-    at = open_page(path, monkeypatch)
-    at.number_input(key="sat_target_nps").set_value(40.0)
-    at.number_input(key="sat_target_csat").set_value(50.0)
+    return path
+
+
+def save_targets(at: AppTest, **values) -> AppTest:
+    for figure, value in values.items():
+        at.number_input(key=f"sat_target_{figure}").set_value(value)
     next(b for b in at.button if b.label == "Save targets").click()
-    at.run()
+    return at.run()
+
+
+def test_targets_set_on_the_page_are_kept_and_shown(own_store, fresh_streamlit, monkeypatch):
+    at = save_targets(open_page(own_store, monkeypatch), nps=40.0, csat=50.0)
     assert not at.exception, at.exception
     assert "below the target of +40.0" in texts(at)
     assert "above the target of 50.0%" in texts(at)
-    with Store(path) as store:
+    with Store(own_store) as store:
         assert targets.get_targets(store) == {"csat": 0.5, "nps": 40.0}
+
+
+def test_one_bad_target_saves_none_and_says_why_in_percent(own_store, fresh_streamlit,
+                                                            monkeypatch):
+    at = save_targets(open_page(own_store, monkeypatch), satisfaction_index=70.0, csat=150.0)
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        "Not saved: CSAT (top-two-box) must lie between 0.0% and 100.0%; got 150.0%."]
+    with Store(own_store) as store:
+        assert targets.get_targets(store) == {}
+
+
+def test_benchmarks_are_edited_in_percent_like_the_targets(own_store, fresh_streamlit,
+                                                            monkeypatch):
+    with Store(own_store) as store:
+        targets.replace_benchmarks(store, [
+            {"period": "2026-07-01", "figure": "csat", "value": 0.68, "source": "Rival A"}])
+    at = open_page(own_store, monkeypatch)
+    assert list(at.data_editor(key="sat_benchmarks").value["value"]) == [68.0]
+    at.session_state["sat_benchmarks"] = {
+        "edited_rows": {0: {"value": 70.0}}, "added_rows": [], "deleted_rows": []}
+    at.button(key="sat_save_benchmarks").click()
+    at.run()
+    assert not at.exception, at.exception
+    with Store(own_store) as store:
+        assert list(targets.get_benchmarks(store)["value"]) == [0.7]
 
 
 @pytest.mark.parametrize("state, title", [({"lang": "zh"}, "满意度"),

@@ -22,8 +22,8 @@ def test_the_migration_gives_targets_and_benchmarks_their_own_data_versions(stor
 
 
 def test_a_target_is_kept_read_back_and_bumps_only_the_targets_version(store):
-    targets.set_target(store, "nps", 30, set_by="analyst")
-    targets.set_target(store, "csat", 0.7)
+    targets.set_targets(store, {"nps": 30}, set_by="analyst")
+    targets.set_targets(store, {"csat": 0.7})
     assert targets.get_targets(store) == {"csat": 0.7, "nps": 30.0}
     assert store.data_version(("targets", "benchmarks", "responses")) == (2, 0, 0)
     row = store.query("targets").set_index("figure").loc["nps"]
@@ -31,11 +31,19 @@ def test_a_target_is_kept_read_back_and_bumps_only_the_targets_version(store):
 
 
 def test_setting_a_target_again_replaces_it_and_none_removes_it(store):
-    targets.set_target(store, "satisfaction_index", 70)
-    targets.set_target(store, "satisfaction_index", 80)
+    targets.set_targets(store, {"satisfaction_index": 70})
+    targets.set_targets(store, {"satisfaction_index": 80})
     assert targets.get_targets(store) == {"satisfaction_index": 80.0}
-    targets.set_target(store, "satisfaction_index", None)
+    targets.set_targets(store, {"satisfaction_index": None})
     assert targets.get_targets(store) == {}
+
+
+def test_several_targets_are_written_in_one_transaction(store):
+    targets.set_targets(store, {"satisfaction_index": 70, "nps": 20})
+    targets.set_targets(store, {"satisfaction_index": None, "csat": 0.8, "nps": 25},
+                        set_by="analyst")
+    assert targets.get_targets(store) == {"csat": 0.8, "nps": 25.0}
+    assert store.data_version(("targets",)) == (2,)
 
 
 @pytest.mark.parametrize("figure, value", [
@@ -44,19 +52,27 @@ def test_setting_a_target_again_replaces_it_and_none_removes_it(store):
 ])
 def test_a_target_outside_its_figure_range_is_refused(store, figure, value):
     with pytest.raises(ValueError, match=figure):
-        targets.set_target(store, figure, value)
+        targets.set_targets(store, {figure: value})
     assert targets.get_targets(store) == {}
+
+
+def test_one_bad_target_leaves_every_target_as_it_was(store):
+    targets.set_targets(store, {"satisfaction_index": 70, "nps": 20})
+    with pytest.raises(ValueError, match="csat"):
+        targets.set_targets(store, {"satisfaction_index": 75, "csat": 70, "nps": None})
+    assert targets.get_targets(store) == {"satisfaction_index": 70.0, "nps": 20.0}
+    assert store.data_version(("targets",)) == (1,)
 
 
 def test_an_unknown_figure_is_refused_even_when_removing(store):
     with pytest.raises(ValueError, match="effort"):
-        targets.set_target(store, "effort", None)
+        targets.set_targets(store, {"effort": None})
 
 
 def test_the_ends_of_each_range_are_allowed(store):
     for figure, (low, high) in targets.FIGURE_RANGES.items():
-        targets.set_target(store, figure, low)
-        targets.set_target(store, figure, high)
+        targets.set_targets(store, {figure: low})
+        targets.set_targets(store, {figure: high})
     assert targets.get_targets(store) == {"satisfaction_index": 100.0, "csat": 1.0, "nps": 100.0}
 
 
@@ -103,5 +119,5 @@ def test_a_store_made_before_targets_existed_is_migrated_on_open(tmp_path):
             cur.execute("DELETE FROM data_versions WHERE kind IN ('targets', 'benchmarks')")
             cur.execute("UPDATE store_meta SET value = '1' WHERE key = 'schema_version'")
     with Store(path) as store:
-        targets.set_target(store, "nps", 25)
+        targets.set_targets(store, {"nps": 25})
         assert targets.get_targets(store) == {"nps": 25.0}

@@ -113,9 +113,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{periods}：仅部分在日期范围内，样本较少、区间较宽。",
     ),
     "sat_cut_caption": (
-        "Bars: {period}, with 95% intervals; black ticks: {baseline}. Colour: whether the change "
-        "is significant.",
-        "柱形为 {period}，带 95% 区间；黑色短线为 {baseline}。颜色表示变化是否显著。",
+        "Dots: {period}, with 95% intervals; black ticks: {baseline}. Colour: whether the change "
+        "is significant. The axis starts near the values, so small gaps show.",
+        "圆点为 {period}，带 95% 区间；黑色短线为 {baseline}。颜色表示变化是否显著。坐标轴从数值附近开始，"
+        "以便看清小差异。",
     ),
     "sat_hidden_groups": ("Not shown — {groups}", "未显示 — {groups}"),
     "sat_hidden_complementary": (
@@ -165,9 +166,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "sat_not_saved": ("Not saved: {error}", "未保存：{error}"),
     "sat_benchmarks_intro": (
         "Competitor benchmarks: one row per source, figure and period (the period's first day). "
-        "Figures: satisfaction_index (0–100), csat (0–1), nps (−100..100).",
+        "Figures: satisfaction_index (0–100), csat in percent (0–100), nps (−100..100).",
         "竞争对手基准：每行一个来源、指标和周期（周期的第一天）。指标：satisfaction_index（0–100）、"
-        "csat（0–1）、nps（−100..100）。",
+        "csat 以百分比填写（0–100）、nps（−100..100）。",
     ),
+    "sat_out_of_range": ("{figure} must lie between {low} and {high}; got {value}.",
+                         "{figure}必须介于 {low} 与 {high} 之间；填写的是 {value}。"),
     "sat_save_benchmarks": ("Save benchmarks", "保存基准"),
 }

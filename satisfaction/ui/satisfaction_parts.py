@@ -146,15 +146,47 @@ def status_words(ctx: PageContext) -> dict[str, str]:
             "same": ctx.t("sat_status_same")}
 
 
-def _save_targets(store: Store, chosen: dict[str, float | None]) -> None:
-    for figure, value in chosen.items():
-        stored = None if value is None else value / DISPLAY_SCALE[figure]
-        target_store.set_target(store, figure, stored, set_by="dashboard")
+#: Decimal places kept when converting between shown and stored units, which drops the float
+#: noise of the conversion (0.7 × 100 = 70.00000000000001).
+_DIGITS = 10
+
+
+def _stored(ctx: PageContext, figure: str, value):
+    """A value typed in the unit the page shows, in the unit the store keeps (CSAT: percent to
+    a fraction); ValueError in the shown unit when it lies outside the figure's range. Values
+    that are not figures' numbers pass through for :mod:`satisfaction.targets` to refuse."""
+    if figure not in DISPLAY_SCALE or value is None or pd.isna(value):
+        return value
+    scale = DISPLAY_SCALE[figure]
+    low, high = (bound * scale for bound in target_store.FIGURE_RANGES[figure])
+    if not low <= value <= high:
+        raise ValueError(ctx.t("sat_out_of_range", figure=ctx.t(figure), value=shown(figure, value),
+                               low=shown(figure, low), high=shown(figure, high)))
+    return round(value / scale, _DIGITS)
+
+
+def _save_targets(ctx: PageContext, store: Store, chosen: dict[str, float | None]) -> None:
+    """All targets at once, from shown units: one bad value saves none."""
+    target_store.set_targets(store, {figure: _stored(ctx, figure, value)
+                                     for figure, value in chosen.items()}, set_by="dashboard")
+
+
+def _benchmarks_shown(rows: pd.DataFrame) -> pd.DataFrame:
+    """Benchmark rows (``queries/benchmarks.sql``) with their values in shown units."""
+    return rows.assign(value=(rows["value"] * rows["figure"].map(DISPLAY_SCALE)).round(_DIGITS))
+
+
+def _save_benchmarks(ctx: PageContext, store: Store, edited: pd.DataFrame) -> None:
+    """The edited benchmark grid, from shown units, replacing every benchmark."""
+    rows = edited.dropna(how="all").to_dict("records")
+    target_store.replace_benchmarks(
+        store, [{**row, "value": _stored(ctx, row.get("figure"), row.get("value"))} for row in rows])
 
 
 def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
                    benchmarks: pd.DataFrame) -> None:
-    """The expander where an administrator sets targets (shown units) and benchmarks."""
+    """The expander where an administrator sets targets and benchmarks, both in shown units
+    (CSAT in percent)."""
     just_saved = st.session_state.pop("sat_just_saved", False)
     with st.expander(ctx.t("sat_targets"), expanded=just_saved):
         st.warning(ctx.t("sat_targets_warning"))
@@ -166,19 +198,18 @@ def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
                 step=1.0, help=ctx.t("sat_target_help"), key=f"sat_target_{figure}")
                 for column, figure in zip(st.columns(len(FIGURES)), FIGURES)}
             if st.form_submit_button(ctx.t("sat_save_targets")):
-                _report(ctx, lambda: _save_targets(store, chosen))
+                _report(ctx, lambda: _save_targets(ctx, store, chosen))
         st.caption(ctx.t("sat_benchmarks_intro"))
         edited = st.data_editor(
-            benchmarks, num_rows="dynamic", key="sat_benchmarks", hide_index=True,
-            column_config={
+            _benchmarks_shown(benchmarks), num_rows="dynamic", key="sat_benchmarks",
+            hide_index=True, column_config={
                 "period": st.column_config.DateColumn(ctx.t("sat_period_axis")),
                 "figure": st.column_config.SelectboxColumn(ctx.t("sat_figure"),
                                                            options=list(FIGURES)),
                 "value": st.column_config.NumberColumn(ctx.t("sat_value")),
                 "source": st.column_config.TextColumn(ctx.t("sat_source"))})
         if st.button(ctx.t("sat_save_benchmarks"), key="sat_save_benchmarks"):
-            _report(ctx, lambda: target_store.replace_benchmarks(
-                store, edited.dropna(how="all").to_dict("records")))
+            _report(ctx, lambda: _save_benchmarks(ctx, store, edited))
 
 
 def _report(ctx: PageContext, save) -> None:
