@@ -111,7 +111,8 @@ def chain_diagram(ctx: PageContext, links: list[tuple[str, float, str]]) -> None
     st.html(CHAIN_CSS + '<div class="chain">' + '<div class="arrow">→</div>'.join(cells) + "</div>")
 
 
-HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.0f}",
+#: How every page shows each headline figure (tiles, sentences, captions).
+HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}",
                    "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
                    "employee_index": "{:.1f}"}
 DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points",

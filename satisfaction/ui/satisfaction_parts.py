@@ -15,13 +15,13 @@ from satisfaction.breakdowns import COMPLEMENTARY, DISPLAY_SCALE, FIGURES, Tile
 from satisfaction.findings import BenchmarkFinding, GroupFinding
 from satisfaction.store import Store
 from satisfaction.ui.context import PageContext
+from satisfaction.ui.components import HEADLINE_FORMAT
 
-_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}"}
 
 
 def shown(figure: str, value: float) -> str:
     """A figure's value as a tile or sentence shows it: CSAT in percent, NPS signed."""
-    return "—" if math.isnan(value) else _FORMAT[figure].format(value)
+    return "—" if math.isnan(value) else HEADLINE_FORMAT[figure].format(value)
 
 
 def _unit(figure: str) -> str:
