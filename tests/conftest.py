@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,3 +48,23 @@ def fresh_streamlit():
 def reference_dir() -> Path:
     """tests/reference/: the published datasets and figures (copied from shared/reference)."""
     return Path(__file__).parent / "reference"
+
+
+@pytest.fixture
+def held_elsewhere():
+    """A context manager: another process holds the DuckDB file at a path; yields its pid."""
+
+    @contextmanager
+    def hold(path: Path):
+        holder = subprocess.Popen(
+            [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+             "print('ready', flush=True); time.sleep(60)", str(path)],
+            stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "ready"
+            yield holder.pid
+        finally:
+            holder.kill()
+            holder.wait()
+
+    return hold

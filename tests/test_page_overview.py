@@ -102,20 +102,10 @@ def test_a_unit_filter_hides_the_complaint_rate_and_says_what_is_not_filtered(
 
 
 def test_a_store_held_by_another_process_gives_a_message_not_a_traceback(
-        monkeypatch, tmp_path, fresh_streamlit):
-    import subprocess
-    import sys
+        monkeypatch, tmp_path, fresh_streamlit, held_elsewhere):
     db = tmp_path / "held.duckdb"
     Store(db).close()
-    holder = subprocess.Popen([sys.executable, "-c",
-                               "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('ready', flush=True); time.sleep(60)", str(db)],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with held_elsewhere(db) as pid:
         at = dashboard(monkeypatch, db, lang="zh")
         assert not at.exception
-        assert f"数据库正被另一个进程（{holder.pid}）占用" in at.warning[0].value
-    finally:
-        holder.kill()
-        holder.wait()
+        assert f"数据库正被另一个进程（{pid}）占用" in at.warning[0].value

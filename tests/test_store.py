@@ -46,23 +46,13 @@ def test_the_data_version_moves_only_for_the_kind_that_changed(tmp_path):
         assert store.data_version(("kano",)) == (before["kano"] + 2,)
 
 
-def test_a_second_process_holding_the_file_is_named(tmp_path):
-    import subprocess
-    import sys
+def test_a_second_process_holding_the_file_is_named(tmp_path, held_elsewhere):
     path = tmp_path / "held.duckdb"
     Store(path).close()
-    holder = subprocess.Popen([sys.executable, "-c",
-                               "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('ready', flush=True); time.sleep(30)", str(path)],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with held_elsewhere(path) as pid:
         with pytest.raises(StoreLocked) as locked:
             Store(path)
-        assert locked.value.pid == holder.pid
-    finally:
-        holder.kill()
-        holder.wait()
+        assert locked.value.pid == pid
 
 
 @pytest.mark.parametrize("day", ["2024-01-01", "2024-03-31", "2024-04-01", "2026-12-31"])
