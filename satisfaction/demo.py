@@ -25,7 +25,6 @@ Units with more satisfied employees also have more satisfied customers (service-
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -71,16 +70,6 @@ def _insert_kind(cur: duckdb.DuckDBPyConnection, kind: str, values: dict[str, ob
     return cur.execute(sql, params).fetchone()[0]
 
 
-def _record_batch(
-    cur: duckdb.DuckDBPyConnection, batch_id: int, kind: str, scale: float, rows: int
-) -> None:
-    cur.execute(
-        "INSERT INTO batches (batch_id, kind, file_name, content_hash, rows_loaded, rows_rejected,"
-        " loaded_by, loaded_at) VALUES (?, ?, ?, ?, ?, 0, 'demo', ?)",
-        [batch_id, kind, f"demo: {kind}", f"demo-v1-scale-{scale:g}-{kind}", rows, datetime.now()],
-    )
-
-
 def write_demo(store: Store, scale: float = 1.0) -> dict[str, int]:
     """Write the demo data of every record kind in one transaction; rows written per kind.
 
@@ -99,6 +88,6 @@ def write_demo(store: Store, scale: float = 1.0) -> dict[str, int]:
             values = {"scale": scale, "batch_id": batch_ids[kind],
                       "customers_batch": batch_ids["customers"]}
             written[kind] = _insert_kind(cur, kind, values)
-            _record_batch(cur, batch_ids[kind], kind, scale, written[kind])
-            store.bump_version(cur, kind)
+            store.record_batch(cur, batch_ids[kind], kind, f"demo: {kind}",
+                               f"demo-v1-scale-{scale:g}-{kind}", written[kind], 0, "demo")
     return written

@@ -416,7 +416,8 @@ def _load_clean(store: Store, kind: RecordKind, prepared: PreparedFile, names: l
             if not rows or skipped or cur.execute(_keys_clash_sql(kind), {"batch": batch}).fetchone()[0]:
                 raise _Rollback
             report.rows_total = rows
-            _record_batch(cur, store, kind, batch, report, prepared, loaded_by)
+            store.record_batch(cur, batch, kind.name, report.file_name, prepared.content_hash,
+                               report.rows_good, report.rows_bad, loaded_by)
             return batch
     except (_Rollback, duckdb.InvalidInputException, duckdb.ConversionException):
         return None
@@ -439,16 +440,6 @@ def _write_staged(cur, kind: RecordKind, prepared: PreparedFile, rejects) -> int
             [batch, line, _row_error(message, len(prepared.headers)), text],
         )
     return batch
-
-
-def _record_batch(cur, store: Store, kind: RecordKind, batch: int, report: LoadReport,
-                  prepared: PreparedFile, loaded_by: str) -> None:
-    cur.execute(
-        "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-        [batch, kind.name, report.file_name, prepared.content_hash, report.rows_good,
-         report.rows_bad, loaded_by, datetime.now()],
-    )
-    store.bump_version(cur, kind.name)
 
 
 class _Rollback(Exception):
@@ -496,7 +487,9 @@ def _run(store: Store, kind_name: str, path, *, file_name, mapping, skip_bad_row
                 if not write or report.refusal(skip_bad_rows):
                     raise _Rollback
                 batch = _write_staged(cur, kind, prepared, rejects)
-                _record_batch(cur, store, kind, batch, report, prepared, loaded_by)
+                store.record_batch(cur, batch, kind.name, report.file_name,
+                                   prepared.content_hash, report.rows_good, report.rows_bad,
+                                   loaded_by)
         except _Rollback:
             pass
     return report, batch

@@ -134,6 +134,18 @@ class Store:
         """Within a write transaction: mark ``kind`` as changed so caches refresh."""
         cur.execute("UPDATE data_versions SET version = version + 1 WHERE kind = ?", [kind])
 
+    def record_batch(self, cur: duckdb.DuckDBPyConnection, batch: int, kind: str,
+                     file_name: str, content_hash: str, rows_loaded: int, rows_rejected: int,
+                     loaded_by: str) -> None:
+        """Within a write transaction: list a load as a batch and mark its kind as changed."""
+        cur.execute(
+            "INSERT INTO batches (batch_id, kind, file_name, content_hash, rows_loaded, "
+            "rows_rejected, loaded_by, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [batch, kind, file_name, content_hash, rows_loaded, rows_rejected, loaded_by,
+             datetime.now()],
+        )
+        self.bump_version(cur, kind)
+
     def data_version(self, kinds: tuple[str, ...] | None = None) -> tuple[int, ...]:
         """The data versions of ``kinds`` (all kinds when None): a cache key part."""
         wanted = list(kinds or KINDS)
