@@ -37,7 +37,7 @@ if uploaded is not None:
                      hide_index=True)
     if report.fatal:
         st.error(f"{ctx.t('refused')} {report.fatal}")
-        if upload.header_problem(kind, report, mapping):
+        if report.header_refused:
             with st.form("mapping_form"):
                 st.write(ctx.t("mapping_editor"))
                 choices = [""] + list(KINDS[kind].column_names)

@@ -70,6 +70,9 @@ class LoadReport:
     headers: list[str] = field(default_factory=list)
     preview: list[list[str]] = field(default_factory=list)
     fatal: str | None = None
+    #: The refusal is the header's (a required column missing, two headers for one column):
+    #: the one a column mapping can fix.
+    header_refused: bool = False
 
     @property
     def rows_good(self) -> int:
@@ -295,6 +298,7 @@ def _map_headers(kind: RecordKind, prepared: PreparedFile, mapping, report: Load
         if target is None:
             report.ignored_headers.append(header)
         elif target in seen:
+            report.header_refused = True
             report.fatal = (
                 f"Both header {seen[target]!r} and {header!r} map to the column {target!r}; "
                 "remove one or fix the column mapping."
@@ -309,6 +313,7 @@ def _map_headers(kind: RecordKind, prepared: PreparedFile, mapping, report: Load
             else name
             for name in missing
         )
+        report.header_refused = True
         report.fatal = (
             f"Required column missing: {expected}. The file's header has: "
             f"{', '.join(prepared.headers)}. Rename the header or save a column mapping."

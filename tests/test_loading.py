@@ -235,3 +235,14 @@ def test_a_saved_mapping_maps_an_exports_own_headers(store, tmp_path):
 def test_two_headers_for_one_column_are_refused(store, tmp_path):
     text = refused(store, write(tmp_path, "response_id,编号,responded_on,satisfaction\na,b,2026-01-01,4\n"))
     assert "map to the column 'response_id'" in text
+
+
+def test_only_a_header_refusal_is_marked_as_one_a_mapping_can_fix(store, tmp_path):
+    missing = check_file(store, "responses", write(tmp_path, "id,when,score\na,2026-01-01,4\n"))
+    twice = check_file(store, "responses",
+                       write(tmp_path, "response_id,编号,responded_on,satisfaction\na,b,2026-01-01,4\n"))
+    path = write(tmp_path, HEADER + GOOD_ROWS[0] + "\n", "loaded.csv")
+    load_file(store, "responses", path)
+    duplicate = check_file(store, "responses", path)
+    assert missing.header_refused and twice.header_refused
+    assert duplicate.fatal and not duplicate.header_refused

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from satisfaction.contracts import KINDS, match_headers
 from satisfaction.loading import LoadRefused, LoadReport, check_file, load_file
 from satisfaction.store import Store, StoreError
 from satisfaction.ui.context import PageContext
@@ -37,16 +36,6 @@ def checked(store: Store, kind: str, uploaded, mapping: dict[str, str]) -> LoadR
         cache[key] = check_file(store, kind, spool(uploaded), file_name=uploaded.name,
                                 mapping=mapping)
     return cache[key]
-
-
-def header_problem(kind: str, report: LoadReport, mapping: dict[str, str]) -> bool:
-    """Whether the file was refused for its header (a required column missing, or two headers
-    naming one column): the refusal a column mapping can fix."""
-    if not report.headers:
-        return False
-    named = [c for c in match_headers(KINDS[kind], report.headers, mapping) if c is not None]
-    missing = {c.name for c in KINDS[kind].required} - set(named)
-    return bool(missing) or len(set(named)) != len(named)
 
 
 def uploader_key() -> str:
