@@ -92,8 +92,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "our 95% interval.",
         "{period} 我们的{figure}为 {ours}，与 {source} 的 {theirs} 持平（对方数值在我们的 95% 区间内）。",
     ),
-    "sat_abs_points": ("{value:.1f} points", "{value:.1f} 分"),
-    "sat_abs_percentage_points": ("{value:.1f} percentage points", "{value:.1f} 个百分点"),
     "sat_dims_region": ("regions", "区域"),
     "sat_dims_unit": ("units", "单位"),
     "sat_dims_channel": ("channels", "渠道"),

@@ -15,8 +15,7 @@ from satisfaction.breakdowns import COMPLEMENTARY, DISPLAY_SCALE, FIGURES, Tile
 from satisfaction.findings import BenchmarkFinding, GroupFinding
 from satisfaction.store import Store
 from satisfaction.ui.context import PageContext
-from satisfaction.ui.components import HEADLINE_FORMAT
-
+from satisfaction.ui.components import DELTA_UNIT, HEADLINE_FORMAT
 
 
 def shown(figure: str, value: float) -> str:
@@ -25,7 +24,7 @@ def shown(figure: str, value: float) -> str:
 
 
 def _unit(figure: str) -> str:
-    return "percentage_points" if figure == "csat" else "points"
+    return DELTA_UNIT.get(figure, "points")
 
 
 def signed(ctx: PageContext, figure: str, change: float) -> str:
@@ -34,7 +33,7 @@ def signed(ctx: PageContext, figure: str, change: float) -> str:
 
 
 def _size(ctx: PageContext, figure: str, change: float) -> str:
-    return ctx.t(f"sat_abs_{_unit(figure)}", value=abs(change))
+    return ctx.t(f"{_unit(figure)}_size", value=abs(change))
 
 
 def hidden_note(ctx: PageContext, reason: str | None, n: int) -> str:
