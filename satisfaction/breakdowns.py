@@ -25,6 +25,7 @@ import pandas as pd
 
 from satisfaction.methods import indices
 from satisfaction.methods.significance import normal_two_sided_p, nps_variance
+from satisfaction.methods.suppression import recovery_partner
 
 FIGURES = ("satisfaction_index", "csat", "nps")
 #: Multiplier from a figure's stored unit to the unit shown: CSAT as a percentage.
@@ -160,16 +161,17 @@ def trend_table(stats: pd.DataFrame, min_n: int, alpha: float = 0.05) -> pd.Data
 
 
 def _hide_along_lines(cells: pd.DataFrame) -> pd.Series:
-    """Complementary suppression along both lines of a grid, repeated until nothing changes."""
+    """Complementary suppression (:func:`~satisfaction.methods.suppression.recovery_partner`)
+    along both lines of a grid, repeated until nothing changes."""
     hidden = cells["value"].isna().copy()
     changed = True
     while changed:
         changed = False
         for line in ("grp", "period"):
             for rows in cells.groupby(line).groups.values():
-                if hidden[rows].sum() == 1 and not hidden[rows].all():
-                    shown = cells.loc[rows][~hidden[rows]]
-                    hidden[shown["n"].idxmin()] = True
+                partner = recovery_partner(hidden[rows].to_numpy(), cells.loc[rows, "n"].to_numpy())
+                if partner is not None:
+                    hidden[rows[partner]] = True
                     changed = True
     return hidden
 

@@ -8,6 +8,7 @@ import pytest
 from satisfaction.methods.suppression import (
     RECOVERY_REASON,
     complementary_suppression,
+    recovery_partner,
     suppress_small,
 )
 
@@ -94,3 +95,12 @@ def test_bad_arguments_are_refused():
         suppress_small(_frame([50]), "n", -1, VALUES)
     with pytest.raises(ValueError, match="missing values"):
         suppress_small(pd.DataFrame({"n": [None, 3.0], "index": [1.0, 2.0]}), "n", 30, ["index"])
+
+
+def test_the_recovery_partner_is_the_smallest_group_still_shown():
+    # one hidden group in a line with a known total: the smallest shown one goes too (the
+    # first on a tie); with none or two hidden, or all hidden, nothing more is needed
+    assert recovery_partner([True, False, False, False], [5, 90, 40, 40]) == 2
+    assert recovery_partner([False, False], [50, 60]) is None
+    assert recovery_partner([True, True, False], [5, 7, 90]) is None
+    assert recovery_partner([True], [5]) is None

@@ -89,8 +89,17 @@ def complementary_suppression(
     """
     shown = suppress_small(frame, n_column, min_n, value_columns)
     hidden = shown["suppressed"].to_numpy()
-    if not total_known or hidden.sum() != 1 or hidden.all():
+    partner = recovery_partner(hidden, shown[n_column].to_numpy()) if total_known else None
+    if partner is None:
         return shown
-    sizes = np.where(hidden, np.inf, shown[n_column].to_numpy(dtype=float))
-    partner = np.arange(len(shown)) == np.argmin(sizes)
-    return _hide(shown, partner, value_columns, RECOVERY_REASON)
+    return _hide(shown, np.arange(len(shown)) == partner, value_columns, RECOVERY_REASON)
+
+
+def recovery_partner(hidden: np.ndarray, sizes: np.ndarray) -> int | None:
+    """The position of the group to hide as well, or None: when exactly one group of a line
+    adding up to a known total is hidden (and another is shown), the shown group with the
+    smallest size (the first on a tie), so the hidden one cannot be recovered by subtraction."""
+    hidden = np.asarray(hidden, dtype=bool)
+    if hidden.sum() != 1 or hidden.all():
+        return None
+    return int(np.argmin(np.where(hidden, np.inf, np.asarray(sizes, dtype=float))))
