@@ -33,7 +33,7 @@ def test_the_overview_shows_every_headline_with_change_interval_and_n(
     captions = " ".join(c.value for c in at.caption)
     assert "95% interval" in captions and "responses" in captions
     assert "silent ones" in captions and "r = " in captions
-    assert "2026-Q4 is left out: the dates cover it only in part. Figures are for 2026-Q3." \
+    assert "2026-Q4 to date is left out: the dates cover it only in part. Figures are for 2026-Q3." \
         in captions
 
 
@@ -98,7 +98,7 @@ def test_a_unit_filter_hides_the_complaint_rate_and_says_what_is_not_filtered(
     assert metric(at, "Complaints per 1,000 customers a month").value == "—"
     captions = " ".join(c.value for c in at.caption)
     assert "customers have no Unit" in captions
-    assert "not filtered by Unit" in captions  # retention: customers have no unit
+    assert "Not filtered by Unit: customer records have no such column." in captions
 
 
 def test_a_store_held_by_another_process_gives_a_message_not_a_traceback(
