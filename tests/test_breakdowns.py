@@ -81,3 +81,16 @@ def test_the_score_distribution_counts_each_score_and_hides_below_the_minimum():
     # hand calculation: 3 fives of 8 responses = 37.5%
     assert scores["share"].iloc[4] == pytest.approx(37.5)
     assert breakdowns.score_distribution(stats, min_n=9).empty
+
+
+def test_a_change_into_or_out_of_a_partial_period_is_shown_but_not_tested():
+    stats = pd.DataFrame([stats_row([5] * 40, [10] * 40, grp="2026-Q2"),
+                          stats_row([2] * 40, [0] * 40, grp="2026-Q3"),
+                          stats_row([5] * 40, [10] * 40, grp="2026-Q4")])
+    trend = breakdowns.trend_table(stats, min_n=30, partial=["2026-Q4"])
+    index = trend[trend["figure"] == "satisfaction_index"].set_index("grp")
+    assert bool(index.loc["2026-Q3", "significant"]) and index.loc["2026-Q3", "tested"]
+    # hand calculation: from mean 2 (index 25) to mean 5 (index 100): +75, untested
+    assert index.loc["2026-Q4", "change"] == pytest.approx(75.0)
+    assert not index.loc["2026-Q4", "significant"] and not index.loc["2026-Q4", "tested"]
+    assert math.isnan(index.loc["2026-Q4", "p_value"])

@@ -96,3 +96,69 @@ def test_too_few_responses_in_the_rest_leave_a_group_untested():
     totals = pd.DataFrame([uniform(50, grp=p) for p in ("P1", "P2")])
     found = comparisons.stand_out(stats, totals, "P2", "P1", min_n=30)
     assert found["rest_change"].isna().all() and not found["stands_out"].any()
+
+
+def test_an_untested_comparison_shows_changes_but_marks_none_significant():
+    stats = pd.DataFrame([
+        stats_row([5] * 40, [10] * 40, grp="East", period="P1"),
+        stats_row([2] * 40, [0] * 40, grp="East", period="P2"),
+    ])
+    compared = comparisons.comparison(stats, breakdowns.grid_table(stats, 30), "P2", "P1", 30,
+                                      tested=False)
+    assert (compared["change"] < 0).all()
+    assert not compared["significant"].any() and compared["p_value"].isna().all()
+    assert not compared["tested"].any()
+
+
+def pairing(window=True):
+    from datetime import date
+
+    from satisfaction.periods import Pairing
+    return Pairing("2026-Q3", "2026-Q2", (date(2026, 4, 1), date(2026, 5, 20)) if window else None,
+                   True)
+
+
+def test_the_same_days_of_the_baseline_take_the_place_of_its_whole_period():
+    # the whole of 2026-Q2 scored 5s; its first 50 days scored as 2026-Q3 did (3s and 5s), so
+    # like for like, nothing changed
+    totals = pd.DataFrame([stats_row([5] * 80, [10] * 80, grp="2026-Q2", period="all"),
+                           uniform(40, grp="2026-Q3", period="all")])
+    groups = pd.DataFrame([stats_row([5] * 80, [10] * 80, grp="East", period="2026-Q2"),
+                           uniform(40, grp="East", period="2026-Q3")])
+    window_totals = pd.DataFrame([uniform(40, grp="2026-Q2", period="all")])
+    window_groups = pd.DataFrame([uniform(40, grp="East", period="2026-Q2")])
+    whole, by_group = comparisons.against_baseline(pairing(), totals, groups, 30,
+                                                   window_totals=window_totals,
+                                                   window_groups=window_groups)
+    index = whole.set_index("figure").loc["satisfaction_index"]
+    assert index["change"] == pytest.approx(0.0) and index["tested"]
+    assert by_group.set_index("figure").loc["satisfaction_index", "baseline_value"] == \
+        pytest.approx(75.0)
+    # without the same days queried, the partial focus is not set against the whole baseline
+    whole, by_group = comparisons.against_baseline(pairing(), totals, groups, 30)
+    assert not whole["tested"].any() and not by_group["significant"].any()
+    assert whole.set_index("figure").loc["satisfaction_index", "change"] == pytest.approx(-25.0)
+
+
+def test_on_the_demo_data_the_quarter_to_date_is_compared_with_the_same_days(demo_store_path,
+                                                                            no_filters):
+    from datetime import date
+
+    from satisfaction import periods
+    dates = date(2024, 11, 1), date(2026, 8, 20)
+    chosen = {**no_filters, "date_from": dates[0], "date_to": dates[1]}
+    same = periods.pair("2026-Q3", "2026-Q2", *dates)
+    window = {**no_filters, "date_from": same.window[0], "date_to": same.window[1]}
+    with Store(demo_store_path) as store:
+        totals = store.query("response_figures", {**chosen, "by": "quarter"})
+        groups = store.query("response_figures", {**chosen, "by": "region", "period": "quarter"})
+        window_totals = store.query("response_figures", {**window, "by": "quarter"})
+        window_groups = store.query("response_figures",
+                                    {**window, "by": "region", "period": "quarter"})
+    whole, _ = comparisons.against_baseline(same, totals, groups, 30,
+                                            window_totals=window_totals,
+                                            window_groups=window_groups)
+    # the 50 days of 2026-Q2 hold fewer responses than the whole quarter did
+    q2 = totals.set_index("grp").loc["2026-Q2", "n"]
+    assert window_totals.set_index("grp").loc["2026-Q2", "n"] < q2
+    assert whole["tested"].all() and whole["change"].notna().all()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from satisfaction.store import Store
+from tests.chinese import data_values, english_runs
 
 
 def dashboard(monkeypatch, db, **query) -> AppTest:
@@ -109,3 +112,24 @@ def test_a_store_held_by_another_process_gives_a_message_not_a_traceback(
         at = dashboard(monkeypatch, db, lang="zh")
         assert not at.exception
         assert f"数据库正被另一个进程（{pid}）占用" in at.warning[0].value
+
+
+def test_the_overview_in_chinese_states_no_english_sentence(monkeypatch, demo_store_path,
+                                                            fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path, lang="zh", unit="East-1")
+    assert not at.exception
+    assert not english_runs(at, data_values(demo_store_path))
+
+
+def test_a_fall_in_complaints_points_down_in_chinese_too(monkeypatch, demo_store_path,
+                                                        fresh_streamlit):
+    # Streamlit reads a delta's arrow from a leading minus; '每千人 -3.0' has none, so the tile
+    # passes the arrow and the colour from the change's sign
+    at = dashboard(monkeypatch, demo_store_path, lang="zh")
+    complaints = metric(at, "每千名客户月投诉数")
+    assert complaints.delta.startswith("每千人 -") and complaints.proto.direction == 0  # DOWN
+    for metric_ in at.metric:
+        if metric_.delta:
+            number = float(re.search(r"[-+]\d+(?:\.\d+)?", metric_.delta).group())
+            arrow = {1: "up", 0: "down", 2: "off"}[metric_.proto.direction]
+            assert arrow == ("up" if number > 0 else "down" if number < 0 else "off"), metric_

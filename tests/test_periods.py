@@ -43,3 +43,48 @@ def test_the_focus_is_the_latest_period_the_dates_cover_whole():
     assert periods.default_focus(labels, *dates) == "2025-Q1"
     assert periods.default_focus(["2025-Q2"], *dates) == "2025-Q2"
     assert periods.default_focus([], *dates) is None
+
+
+@pytest.mark.parametrize("day, months, expected", [
+    (date(2026, 11, 20), -3, date(2026, 8, 20)),
+    (date(2026, 5, 31), -3, date(2026, 2, 28)),   # a month's last day stays the last day
+    (date(2026, 4, 30), -1, date(2026, 3, 31)),
+    (date(2024, 2, 29), -12, date(2023, 2, 28)),
+    (date(2026, 1, 15), -1, date(2025, 12, 15)),
+])
+def test_a_day_moves_by_calendar_months(day, months, expected):
+    assert periods.shift_months(day, months) == expected
+
+
+def test_the_quarter_in_progress_is_compared_with_the_same_days_of_its_baseline():
+    # the issue's example: 2026-Q4 to 20 November against 2026-Q3 to 20 August
+    dates = date(2024, 11, 1), date(2026, 11, 20)
+    assert periods.is_to_date("2026-Q4", *dates) and not periods.is_to_date("2026-Q3", *dates)
+    pairing = periods.pair("2026-Q4", "2026-Q3", *dates)
+    assert pairing.window == (date(2026, 7, 1), date(2026, 8, 20))
+    assert pairing.tested and pairing.like_for_like
+    year_before = periods.pair("2026-Q4", "2025-Q4", *dates)
+    assert year_before.window == (date(2025, 10, 1), date(2025, 11, 20))
+
+
+def test_whole_periods_are_compared_as_they_are():
+    pairing = periods.pair("2026-Q3", "2026-Q2", date(2024, 11, 1), date(2026, 11, 20))
+    assert pairing.window is None and pairing.tested and not pairing.like_for_like
+
+
+def test_without_matching_days_inside_the_dates_a_change_is_not_tested():
+    # 2024-Q4 is cut at its start (November and December only): 2025-Q1's whole quarter has
+    # no counterpart, and the matching days of 2024-Q4 lie partly before the range
+    dates = date(2024, 11, 1), date(2026, 11, 20)
+    pairing = periods.pair("2025-Q1", "2024-Q4", *dates)
+    assert not pairing.tested and pairing.window is None
+    # a month in progress whose baseline month lies before the range
+    assert not periods.pair("2024-11", "2024-10", date(2024, 11, 1), date(2024, 11, 15)).tested
+
+
+def test_a_period_is_partial_when_the_dates_cut_either_end():
+    assert periods.is_partial("2024-Q4", date(2024, 11, 1), None)
+    assert periods.is_partial("2026-Q4", None, date(2026, 10, 31))
+    assert not periods.is_partial("2026-Q3", None, None)
+    assert periods.covered("2026-Q4", None, date(2026, 10, 31)) == (date(2026, 10, 1),
+                                                                    date(2026, 10, 31))

@@ -45,3 +45,28 @@ def test_a_tile_knows_its_distance_to_target_and_where_competitors_stand():
     assert shown["nps"].benchmarks[0].difference == pytest.approx(-10.0)
     assert math.isnan(shown["nps"].to_target)
     assert index.change == pytest.approx(0.0) and not index.significant
+
+
+@pytest.mark.parametrize("change, significant, higher_is_better, direction, verdict", [
+    (-3.0, True, False, "down", "good"),    # fewer complaints, significantly
+    (-3.0, True, True, "down", "bad"),
+    (2.0, True, True, "up", "good"),
+    (2.0, False, True, "up", None),         # not significant: no colour, the arrow still
+    (0.0, True, True, None, None),
+    (math.nan, False, True, None, None),
+])
+def test_the_arrow_and_colour_come_from_the_change_and_whether_higher_is_better(
+        change, significant, higher_is_better, direction, verdict):
+    tile = tiles.Tile("complaint_rate", "2026-Q3", 10.0, change=change, significant=significant,
+                      higher_is_better=higher_is_better)
+    assert (tile.direction, tile.verdict) == (direction, verdict)
+
+
+def test_an_untested_change_keeps_its_arrow_and_loses_its_colour():
+    (tile,) = tiles.untested([tiles.Tile("nps", "2026-Q4", 30.0, change=-5.0, significant=True)])
+    assert tile.direction == "down" and tile.verdict is None and not tile.tested
+
+
+def test_a_hidden_tile_shows_no_change():
+    tile = tiles.Tile("nps", "2026-Q3", math.nan, change=-5.0, hidden="small")
+    assert not tile.shown and not tile.has_change and tile.direction is None

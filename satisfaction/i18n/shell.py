@@ -153,6 +153,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field_focus": ("Period in focus", "关注周期"),
     "field_tested": ("Tested", "已检验"),
     "and": (" and ", "和"),
+    "sentence_separator": (" ", ""),
     "dates": ("dates", "日期"),
     "hidden_note": ("Hidden: {why}.", "已隐藏：{why}。"),
     "hidden_small": ("fewer than {min_n} {what}", "{what}少于 {min_n}"),
