@@ -192,7 +192,7 @@ def filter_note(ctx, ignored: dict[str, tuple[str, ...]], scope: str | None = No
     if scope:
         dates = ctx.filters.date_from, ctx.filters.date_to
         parts.append(ctx.t(scope, start=dates[0] or "…", end=dates[1] or "…"))
-    return ctx.t("sentence_separator").join(parts)
+    return "".join(parts).strip()  # English sentences carry their leading space
 
 
 def uneven_note(ctx, uneven: tuple[str, ...]) -> str:

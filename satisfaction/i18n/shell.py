@@ -43,7 +43,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "n_responses": ("{n:,} responses", "{n:,} 份问卷"),
     "interval": ("95% interval {low}–{high}", "95% 区间 {low}–{high}"),
     "significant": ("significant", "显著"),
-    "not_significant": ("not significant", "不显著"),
     # overview findings
     "period": ("Compare by", "比较周期"),
     "month": ("Month", "月"),
@@ -153,7 +152,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "field_focus": ("Period in focus", "关注周期"),
     "field_tested": ("Tested", "已检验"),
     "and": (" and ", "和"),
-    "sentence_separator": (" ", ""),
     "dates": ("dates", "日期"),
     "hidden_note": ("Hidden: {why}.", "已隐藏：{why}。"),
     "hidden_small": ("fewer than {min_n} {what}", "{what}少于 {min_n}"),
@@ -176,10 +174,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_tested_short": ("not tested", "未检验"),
     "no_baseline": ("Nothing to compare with in {baseline}: too few or no responses.",
                     "{baseline} 样本不足或没有样本，无法比较。"),
-    "not_filtered_by": ("Not filtered by {dims}: {records} have no such column.",
+    "not_filtered_by": (" Not filtered by {dims}: {records} have no such column.",
                         "未按{dims}筛选：{records}没有该字段。"),
     "scope_whole_range": (
-        "Computed over the whole date range ({start} to {end}), not only the period in focus; "
+        " Computed over the whole date range ({start} to {end}), not only the period in focus; "
         "the margin is the last month's.",
         "按整个日期范围（{start} 至 {end}）计算，而非仅关注周期；利润为最近一个月的数值。",
     ),
