@@ -34,8 +34,7 @@ labels = list(stats["grp"])
 dates = ctx.filters.date_from, ctx.filters.date_to
 left, right = st.columns(2)
 focus = left.selectbox(ctx.t("sat_focus"), labels, key=f"sat_focus_{period}", bind="query-params",
-                       index=labels.index(periods.default_focus(labels, *dates)),
-                       format_func=lambda label: sentences.period_name(ctx, label))
+                       index=labels.index(periods.default_focus(labels, *dates)))
 baseline = context.url_choice(right, "segmented_control", ctx.t("sat_baseline"),
                               list(periods.BASELINES), "sat_baseline", "previous",
                               format_func=lambda b: ctx.t(f"sat_baseline_{b}"))
