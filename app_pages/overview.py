@@ -2,73 +2,87 @@
 
 import streamlit as st
 
-from satisfaction import breakdowns, chain, headlines
+from satisfaction import chain, comparisons, headlines, periods, sentences, tiles
 from satisfaction.charts.overview import unit_link_scatter
+from satisfaction.charts.words import words
 from satisfaction.findings import group_findings
 from satisfaction.methods.complaints import silent_dissatisfied, silent_per_complaint
-from satisfaction.ui import components, context
-from satisfaction.ui import satisfaction_parts as parts
+from satisfaction.ui import components, context, notices
+from satisfaction.ui import tiles as tile_ui
 
 ctx = context.current()
 f = ctx.filters
+dates = f.date_from, f.date_to
 st.title(ctx.t("app_title"))
 st.caption(components.filter_summary(ctx))
 
 period = context.url_choice(st, "segmented_control", ctx.t("period"), ["quarter", "month"],
-                           "period", "quarter", format_func=ctx.t)
+                            "period", "quarter", format_func=ctx.t)
 params = f.params(by=period)
 stats = context.run_query("response_figures", params)
 labels = list(stats["grp"])
-focus = breakdowns.default_focus(labels, f.date_from, f.date_to)
+focus = periods.default_focus(labels, *dates)
 customer = headlines.response_headlines(stats, focus, ctx.min_n) if focus else []
 if not customer:
     st.info(ctx.t("no_data_for_filters"))
     st.stop()
+previous = customer[0].baseline
+# The Overview queries no matching days: a partial period's changes are shown, not tested.
+pairing = periods.pair(focus, previous, *dates) if previous else None
+whole = pairing is None or (pairing.tested and not pairing.like_for_like)
 
-st.subheader(ctx.t("customers_heading") + " · "
-             + ctx.t("latest_period", period=focus, previous=customer[0].previous or "—"))
-findings = components.headline_tiles(ctx, customer)
+
+def checked(row: list) -> list:
+    return row if whole else tiles.untested(row)
+
+
+st.subheader(ctx.t("customers_heading") + " · " + ctx.t(
+    "latest_period", period=sentences.period_name(ctx, focus), previous=previous or "—"))
+customer = checked(customer)
+tile_ui.tiles(ctx, customer)
 if focus != labels[-1]:
-    st.caption(ctx.t("partial_skipped", period=labels[-1], focus=focus))
+    st.caption(ctx.t("partial_skipped", period=sentences.period_name(ctx, labels[-1]),
+                     focus=focus))
 
 uneven = f.applied_unevenly(*headlines.SOURCES["complaint_rate"])
 complaints = headlines.complaint_headline(context.run_query("complaint_rate_by_period", params),
                                           focus, ctx.min_n, comparable=not uneven)
 retention = context.run_query("retention_by_month", f.params())
-operations = [h for h in (
+operations = checked([h for h in (
     complaints,
     headlines.retention_headline(retention, period, focus, ctx.min_n),
     headlines.employee_headline(context.run_query("employee_figures_by_period", params), focus,
                                 ctx.min_n),
-) if h is not None]
-notes = {figure: ctx.t("not_filtered_by", dims=", ".join(ctx.t(d) for d in missing))
-         for figure, kinds in headlines.SOURCES.items() if (missing := f.not_applied(*kinds))}
+) if h is not None])
+notes = {figure: notices.notice_text(ctx, *kinds) for figure, kinds in headlines.SOURCES.items()}
 if uneven:
-    notes["complaint_rate"] = ctx.t("rate_not_comparable", dims=", ".join(ctx.t(d) for d in uneven))
+    notes["complaint_rate"] = sentences.uneven_note(ctx, uneven)
 if operations:
     st.subheader(ctx.t("operations_heading"))
-    findings += components.headline_tiles(ctx, operations, notes)
+    tile_ui.tiles(ctx, operations, notes)
     if complaints is not None and complaints.shown:
         st.caption(ctx.t("iceberg_caption", complaints=complaints.n,
                          multiplier=f"{silent_per_complaint():.0f}",
                          silent=silent_dissatisfied(complaints.n)))
 
-if customer[0].previous:
+findings = [sentences.change_sentence(ctx, tile) for tile in customer + operations]
+if pairing is not None:
     by_region = context.run_query("response_figures", f.params(by="region", period=period))
-    compared = breakdowns.comparison(by_region, breakdowns.grid_table(by_region, ctx.min_n),
-                                     focus, customer[0].previous, ctx.min_n, totals=stats)
-    findings += [parts.group_sentence(ctx, finding, "region")
-                 for finding in group_findings(compared) if finding.kind not in ("steady", "none")]
-if findings:
+    _, compared = comparisons.against_baseline(pairing, stats, by_region, ctx.min_n)
+    findings += [sentences.group_sentence(ctx, finding, "region")
+                 for finding in group_findings(compared)
+                 if finding.kind not in ("steady", "none", "untested")]
+if any(findings):
     st.subheader(ctx.t("findings_heading"))
-    st.markdown("\n".join(f"- {finding}" for finding in findings))
+    st.markdown("\n".join(f"- {finding}" for finding in findings if finding))
 
 st.subheader(ctx.t("chain_heading"))
+notices.notice(ctx, "employees", "responses", "customers", scope="scope_whole_range")
 link_rows = context.run_query("unit_links", f.params())
 units = chain.unit_links(link_rows, ctx.min_n)
 components.chain_diagram(ctx, chain.chain_values(link_rows, retention, ctx.min_n))
 strength = chain.link_strength(units)
 st.caption(ctx.t(chain.link_wording(strength), units=len(units), r=strength))
 if not chain.too_few(strength):
-    components.chart(ctx, unit_link_scatter(units, ctx.t("unit_scatter_x"), ctx.t("unit_scatter_y")),
-                     units, "service-profit-chain-units")
+    components.chart(ctx, unit_link_scatter(units, words(ctx.t)), units,
+                     "service-profit-chain-units")

@@ -1,7 +1,7 @@
 """Findings: what changed, where, and how we stand against competitors, as structured facts
 derived from the figures; the page turns each into one sentence in the reader's language.
 
-A group finding reads a :func:`~satisfaction.breakdowns.comparison` of one dimension's groups
+A group finding reads a :func:`~satisfaction.comparisons.comparison` of one dimension's groups
 (e.g. the four regions in 2026-Q3 against 2026-Q2) for one figure and says which groups moved
 significantly, or, when none did, which moved most; and of those that moved, which moved
 further than the other groups together, so a change all share (the season) is told apart from
@@ -18,17 +18,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from satisfaction.breakdowns import FIGURES, Tile
+from satisfaction.methods.indices import CHANGE_FIGURES as FIGURES
+from satisfaction.tiles import Tile
 
 #: Kinds of group finding, in the order the page lists them: bad news first.
-GROUP_KINDS = ("only_drop", "drop", "drops", "only_rise", "rise", "rises", "steady", "none")
+GROUP_KINDS = ("only_drop", "drop", "drops", "only_rise", "rise", "rises", "untested", "steady",
+               "none")
 
 
 @dataclass(frozen=True)
 class Mover:
     """One group's change, in the figure's shown units; ``rest_change`` is the change of the
     other groups together, and ``stands_out`` says the group moved significantly further in
-    its direction than they did (:func:`~satisfaction.breakdowns.stand_out`)."""
+    its direction than they did (:func:`~satisfaction.comparisons.stand_out`)."""
 
     group: str
     change: float
@@ -43,7 +45,8 @@ class GroupFinding:
 
     ``kind``: 'only_drop' (one significant drop among several groups compared), 'drop' (the
     only group compared dropped), 'drops' (several dropped); 'only_rise', 'rise', 'rises' the
-    same for rises; 'steady' (no significant change; ``movers`` holds the largest change);
+    same for rises; 'untested' (a partial period against a whole one: changes are not tested;
+    ``movers`` holds the largest); 'steady' (no significant change; ``movers`` holds the largest);
     'none' (no group has figures shown in both periods). ``compared`` counts the groups with
     figures in both periods, ``not_compared`` the others, hidden or absent in either period.
     """
@@ -89,8 +92,9 @@ def _direction_kind(count: int, compared: int, one: str, alone: str, several: st
 
 
 def figure_findings(compared: pd.DataFrame, figure: str) -> list[GroupFinding]:
-    """The findings of one figure in a :func:`~satisfaction.breakdowns.comparison` frame:
-    its significant drops and its significant rises, or one 'steady' or 'none' finding."""
+    """The findings of one figure in a :func:`~satisfaction.comparisons.comparison` frame:
+    its significant drops and its significant rises, or one 'untested', 'steady' or 'none'
+    finding."""
     rows = compared[compared["figure"] == figure]
     if rows.empty:
         return []
@@ -100,6 +104,8 @@ def figure_findings(compared: pd.DataFrame, figure: str) -> list[GroupFinding]:
                  not_compared=len(rows) - len(known))
     if known.empty:
         return [GroupFinding(kind="none", movers=(), **facts)]
+    if not rows.get("tested", pd.Series([True])).all():
+        return [GroupFinding(kind="untested", movers=_movers(known)[:1], **facts)]
     significant = known[known["significant"]]
     drops, rises = significant[significant["change"] < 0], significant[significant["change"] > 0]
     found = []

@@ -1,8 +1,9 @@
-"""Headline figures for the Overview: each figure in the period in focus, its change from the
-period before, whether that change is significant, and the series behind its sparkline.
+"""Headline tiles for the Overview: each figure in the period in focus, its change from the
+period before, whether that change is significant, and the series behind its sparkline, as
+:class:`~satisfaction.tiles.Tile` values.
 
 The period in focus is the one the Satisfaction page also opens on
-(:func:`satisfaction.breakdowns.default_focus`: the latest period the dates cover whole). Every
+(:func:`satisfaction.periods.default_focus`: the latest period the dates cover whole). Every
 figure, and every point of a sparkline, from fewer than the minimum is hidden (NaN). Pure
 functions over the per-period frames of the queries; the page only draws them.
 """
@@ -10,14 +11,16 @@ functions over the per-period frames of the queries; the page only draws them.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import pandas as pd
 
-from satisfaction.breakdowns import period_label
 from satisfaction.methods import indices
 from satisfaction.methods.complaints import complaint_rate
+from satisfaction.methods.indices import SHOWN_SCALE, testable_n
 from satisfaction.methods.significance import Change, rate_change, share_change
+from satisfaction.periods import period_label
+from satisfaction.sentences import SMALL
+from satisfaction.tiles import Tile
 
 _NO_CHANGE = Change(math.nan, math.nan, math.nan, False)
 
@@ -26,26 +29,10 @@ SOURCES = {"complaint_rate": ("complaints", "customers"), "retention_rate": ("cu
            "employee_index": ("employees",)}
 
 
-@dataclass(frozen=True)
-class Headline:
-    """One headline figure in the period in focus, against the period before."""
-
-    figure: str
-    value: float
-    low: float
-    high: float
-    n: int
-    period: str
-    previous: str | None
-    change: float
-    significant: bool
-    higher_is_better: bool = True
-    series: list[float] = field(default_factory=list)
-    n_key: str = "n_responses"
-
-    @property
-    def shown(self) -> bool:
-        return not math.isnan(self.value)
+def _tile(value: float, series, **fields) -> Tile:
+    """A tile, hidden for too few answers when its value is (NaN)."""
+    return Tile(value=value, hidden=SMALL if math.isnan(value) else None,
+                series=tuple(float(v) for v in series), **fields)
 
 
 def _up_to(frame: pd.DataFrame, focus: str) -> pd.DataFrame:
@@ -58,10 +45,10 @@ def _previous(frame: pd.DataFrame):
 
 
 def response_headlines(frame: pd.DataFrame, focus: str, min_n: int,
-                       alpha: float = 0.05) -> list[Headline]:
+                       alpha: float = 0.05) -> list[Tile]:
     """Index, CSAT, NPS and effort in ``focus`` from ``response_figures`` by month or quarter,
-    each with its change and significance against the period before. CSAT is in percent here
-    (the tile's unit); exports keep fractions."""
+    each with its change and significance against the period before, in shown units (CSAT in
+    percent; exports keep fractions)."""
     frame = _up_to(frame, focus)
     if frame.empty:
         return []
@@ -71,12 +58,13 @@ def response_headlines(frame: pd.DataFrame, focus: str, min_n: int,
     last, last_change = figures.iloc[-1], changes.iloc[-1]
     previous = None if before is None else str(before["grp"])
     headlines = []
-    for figure, scale in (("satisfaction_index", 1), ("csat", 100), ("nps", 1)):
-        headlines.append(Headline(
+    for figure in indices.CHANGE_FIGURES:
+        scale = SHOWN_SCALE[figure]
+        headlines.append(_tile(
             figure=figure, value=last[figure] * scale, low=last[f"{figure}_low"] * scale,
             high=last[f"{figure}_high"] * scale,
             n=int(now["rec_n"] if figure == "nps" else now["n"]), period=str(now["grp"]),
-            previous=previous, change=last_change[f"{figure}_change"] * scale,
+            baseline=previous, change=last_change[f"{figure}_change"] * scale,
             significant=bool(last_change[f"{figure}_significant"]),
             series=[v * scale for v in figures[figure]],
         ))
@@ -84,10 +72,10 @@ def response_headlines(frame: pd.DataFrame, focus: str, min_n: int,
     change = _NO_CHANGE if before is None else indices.change_from_sums(
         tuple(now[c] for c in sums), tuple(before[c] for c in sums), min_n, alpha)
     effort = indices.effort(int(now["effort_n"]), now["effort_sum"], now["effort_sumsq"]) \
-        if now["effort_n"] >= max(min_n, 2) else indices.Estimate(math.nan, math.nan, math.nan)
-    headlines.append(Headline(
+        if now["effort_n"] >= testable_n(min_n) else indices.Estimate(math.nan, math.nan, math.nan)
+    headlines.append(_tile(
         figure="effort", value=effort.value, low=effort.low, high=effort.high,
-        n=int(now["effort_n"]), period=str(now["grp"]), previous=previous,
+        n=int(now["effort_n"]), period=str(now["grp"]), baseline=previous,
         change=change.difference, significant=change.significant, higher_is_better=False,
         series=list(figures["effort"]),
     ))
@@ -95,7 +83,7 @@ def response_headlines(frame: pd.DataFrame, focus: str, min_n: int,
 
 
 def complaint_headline(frame: pd.DataFrame, focus: str, min_n: int, comparable: bool = True,
-                       alpha: float = 0.05) -> Headline | None:
+                       alpha: float = 0.05) -> Tile | None:
     """Complaints per 1,000 customers a month in ``focus`` from ``complaint_rate_by_period``,
     with its interval and the rate test of :func:`~satisfaction.methods.significance.rate_change`
     against the period before. Hidden when the customer base is smaller than ``min_n``, or not
@@ -116,17 +104,17 @@ def complaint_headline(frame: pd.DataFrame, focus: str, min_n: int, comparable: 
     shown = comparable and now["customer_months"] >= min_n
     if not comparable:
         series, change = series * math.nan, _NO_CHANGE
-    return Headline(
+    return _tile(
         figure="complaint_rate", value=rate if shown else math.nan, low=low, high=high,
         n=int(now["complaints"]), period=str(now["grp"]),
-        previous=None if before is None else str(before["grp"]), change=change.difference,
+        baseline=None if before is None else str(before["grp"]), change=change.difference,
         significant=change.significant, higher_is_better=False, series=list(series),
         n_key="n_complaints",
     )
 
 
 def retention_headline(monthly: pd.DataFrame, period: str, focus: str, min_n: int,
-                       alpha: float = 0.05) -> Headline | None:
+                       alpha: float = 0.05) -> Tile | None:
     """Monthly customer retention (retained / active the month before) in ``focus``, from
     ``retention_by_month``: the months of a quarter summed, Wilson interval, change by the
     two-proportion z test. ``period`` is 'month' or 'quarter'."""
@@ -147,33 +135,33 @@ def retention_headline(monthly: pd.DataFrame, period: str, focus: str, min_n: in
     if before is not None and min(now["at_risk"], before["at_risk"]) >= min_n:
         change = share_change(int(now["retained"]), int(now["at_risk"]),
                               int(before["retained"]), int(before["at_risk"]), alpha)
-    return Headline(
+    return _tile(
         figure="retention_rate", value=series.iloc[-1], low=100 * low, high=100 * high,
         n=int(now["at_risk"]), period=str(now["grp"]),
-        previous=None if before is None else str(before["grp"]),
+        baseline=None if before is None else str(before["grp"]),
         change=100 * change.difference, significant=change.significant, series=list(series),
         n_key="n_customers",
     )
 
 
 def employee_headline(frame: pd.DataFrame, focus: str, min_n: int,
-                      alpha: float = 0.05) -> Headline | None:
+                      alpha: float = 0.05) -> Tile | None:
     """The employee-satisfaction index (overall, 1–5, rescaled 0–100) of the last survey up to
     ``focus`` in ``employee_figures_by_period``, against the survey before it (Welch's t)."""
     frame = _up_to(frame[frame["n"] > 0], focus)
     if frame.empty:
         return None
     estimates = [indices.satisfaction_index_interval(int(r.n), r.overall_sum, r.overall_sumsq)
-                 if r.n >= max(min_n, 2) else indices.Estimate(math.nan, math.nan, math.nan)
+                 if r.n >= testable_n(min_n) else indices.Estimate(math.nan, math.nan, math.nan)
                  for r in frame.itertuples(index=False)]
     now, before = frame.iloc[-1], _previous(frame)
     sums = ("n", "overall_sum", "overall_sumsq")
     change = _NO_CHANGE if before is None else indices.change_from_sums(
         tuple(now[c] for c in sums), tuple(before[c] for c in sums), min_n, alpha,
         scale=indices.SATISFACTION_SCALE)
-    return Headline(
+    return _tile(
         figure="employee_index", value=estimates[-1].value, low=estimates[-1].low,
         high=estimates[-1].high, n=int(now["n"]), period=str(now["grp"]),
-        previous=None if before is None else str(before["grp"]), change=change.difference,
+        baseline=None if before is None else str(before["grp"]), change=change.difference,
         significant=change.significant, series=[e.value for e in estimates], n_key="n_employees",
     )

@@ -1,15 +1,21 @@
-"""The Satisfaction page's chart specifications (satisfaction/charts/satisfaction.py)."""
+"""The Satisfaction and Overview pages' chart specifications (satisfaction/charts/satisfaction.py,
+satisfaction/charts/overview.py) and the chart words they share (satisfaction/charts/words.py)."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+import pytest
 
 from satisfaction.charts import BAD, GOOD, themed
 from satisfaction.charts import satisfaction as charts
+from satisfaction.charts.overview import unit_link_scatter
+from satisfaction.charts.words import FIELD_WORDS, figure_title, status_words, tooltip, words
+from satisfaction.i18n import t
 
-WORDS = {key: key.title() for key in (
-    "title", "y", "x", "legend", "period", "value", "low", "high", "n", "change", "p", "target",
-    "source", "group", "baseline", "status", "note", "share")}
+WORDS = {**{field: field.title() for field in FIELD_WORDS},
+         **{key: key.title() for key in ("title", "y", "x", "legend")}}
 STATUS = {"down": "fell", "up": "rose", "same": "steady"}
 
 TREND = pd.DataFrame({
@@ -94,3 +100,56 @@ def test_every_chart_takes_the_house_theme():
                  charts.distribution(pd.DataFrame({"score": [1], "responses": [1],
                                                    "share": [100.0]}), WORDS)):
         assert themed(spec, presentation=True).to_dict()["config"]["axis"]["labelFontSize"] == 18
+
+
+UNITS = pd.DataFrame({"unit": ["East-1", "West-2", "North-3"], "employee_n": [40, 50, 60],
+                      "customer_n": [400, 500, 600], "employee_index": [61.234, 70.5, 80.25],
+                      "stay_index": [50.0, 55.0, 60.0], "customer_index": [70.123, 72.0, 75.5],
+                      "nps": [10.4, 20.6, 30.2]})
+HEAT = pd.DataFrame({"grp": ["East", "West"], "period": ["2026-07", "2026-07"],
+                     "value": [72.123, None], "low": [70.0, None], "high": [74.0, None],
+                     "n": [400, 12], "note": ["", "已隐藏"]})
+SCORES = pd.DataFrame({"score": [1, 2, 3, 4, 5], "responses": [5, 10, 30, 40, 15],
+                       "share": [5.0, 10.0, 30.0, 40.0, 15.0]})
+RIVALS = pd.DataFrame({"figure": ["nps"], "source": ["Rival A"], "grp": ["2026-Q3"],
+                       "value": [31.0]})
+
+
+def every_chart_in(lang: str) -> dict:
+    """Every chart the Overview and the Satisfaction page draw, with the words of ``lang``."""
+    said = words(lambda key: t(key, lang))
+    titled = {**said, "title": t("nps", lang), "y": figure_title(lambda k: t(k, lang), "csat"),
+              "x": figure_title(lambda k: t(k, lang), "nps"), "legend": t("nps", lang)}
+    return {
+        "trend": charts.trend(TREND, titled, target=30.0, benchmarks=RIVALS),
+        "cut": charts.cut_bars(CUT, titled, status_words(lambda k: t(k, lang)), target=30.0),
+        "heatmap": charts.heatmap(HEAT, titled),
+        "distribution": charts.distribution(SCORES, titled),
+        "units": unit_link_scatter(UNITS, said),
+    }
+
+
+def tooltip_entries(spec) -> list[dict]:
+    """Every tooltip entry of every layer of a chart."""
+    found = []
+    for layer in spec.to_dict().get("layer", []):
+        entries = layer.get("encoding", {}).get("tooltip", [])
+        found += entries if isinstance(entries, list) else [entries]
+    return found
+
+
+@pytest.mark.parametrize("name", ["trend", "cut", "heatmap", "distribution", "units"])
+def test_every_tooltip_is_translated_and_every_number_in_it_formatted(name):
+    entries = tooltip_entries(every_chart_in("zh")[name])
+    assert entries
+    for entry in entries:
+        assert entry.get("title") and not re.search(r"[A-Za-z]{3,}", entry["title"]), entry
+        if entry["type"] == "quantitative":
+            assert entry.get("format"), entry
+
+
+def test_a_number_without_a_format_gets_the_fields_or_one_decimal():
+    assert tooltip("n", "样本数").to_dict()["format"] == ","
+    assert tooltip("value", "数值").to_dict()["format"] == ".1f"
+    assert tooltip("change", "变化", format=".2f").to_dict()["format"] == ".2f"
+    assert "format" not in tooltip("grp", "组别", "N").to_dict()

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from satisfaction import findings
-from satisfaction.breakdowns import Benchmark, Tile
+from satisfaction.tiles import Benchmark, Tile
 
 
 def compared(rows: list[tuple[str, str, float, bool]]) -> pd.DataFrame:

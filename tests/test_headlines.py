@@ -22,7 +22,7 @@ def test_the_focus_period_is_reported_and_later_periods_are_left_out():
     h = headlines.complaint_headline(frame, "2026-Q3", min_n=30)
     # hand calculation: 40 complaints over 4,000 customer-months = 10 per 1,000 a month,
     # against 30 / 2,000 = 15 before: a change of -5 per 1,000
-    assert (h.period, h.previous, h.value) == ("2026-Q3", "2026-Q2", 10.0)
+    assert (h.period, h.baseline, h.value) == ("2026-Q3", "2026-Q2", 10.0)
     assert h.change == pytest.approx(-5.0)
     assert len(h.series) == 3
 
@@ -30,7 +30,7 @@ def test_the_focus_period_is_reported_and_later_periods_are_left_out():
 def test_a_sparkline_point_from_too_few_is_hidden_too():
     frame = complaint_frame([10, 2000, 4000], [1, 30, 40])
     h = headlines.complaint_headline(frame, "2026-Q3", min_n=30)
-    assert math.isnan(h.series[0]) and h.series[1:] == [15.0, 10.0]
+    assert math.isnan(h.series[0]) and h.series[1:] == (15.0, 10.0)
 
 
 def test_a_complaint_rate_that_would_mix_populations_is_hidden():

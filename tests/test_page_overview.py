@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from satisfaction.store import Store
+from tests.chinese import data_values, english_runs
 
 
 def dashboard(monkeypatch, db, **query) -> AppTest:
@@ -33,7 +35,7 @@ def test_the_overview_shows_every_headline_with_change_interval_and_n(
     captions = " ".join(c.value for c in at.caption)
     assert "95% interval" in captions and "responses" in captions
     assert "silent ones" in captions and "r = " in captions
-    assert "2026-Q4 is left out: the dates cover it only in part. Figures are for 2026-Q3." \
+    assert "2026-Q4 to date is left out: the dates cover it only in part. Figures are for 2026-Q3." \
         in captions
 
 
@@ -98,7 +100,7 @@ def test_a_unit_filter_hides_the_complaint_rate_and_says_what_is_not_filtered(
     assert metric(at, "Complaints per 1,000 customers a month").value == "—"
     captions = " ".join(c.value for c in at.caption)
     assert "customers have no Unit" in captions
-    assert "not filtered by Unit" in captions  # retention: customers have no unit
+    assert "Not filtered by Unit: customer records have no such column." in captions
 
 
 def test_a_store_held_by_another_process_gives_a_message_not_a_traceback(
@@ -109,3 +111,24 @@ def test_a_store_held_by_another_process_gives_a_message_not_a_traceback(
         at = dashboard(monkeypatch, db, lang="zh")
         assert not at.exception
         assert f"数据库正被另一个进程（{pid}）占用" in at.warning[0].value
+
+
+def test_the_overview_in_chinese_states_no_english_sentence(monkeypatch, demo_store_path,
+                                                            fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path, lang="zh", unit="East-1")
+    assert not at.exception
+    assert not english_runs(at, data_values(demo_store_path))
+
+
+def test_a_fall_in_complaints_points_down_in_chinese_too(monkeypatch, demo_store_path,
+                                                        fresh_streamlit):
+    # Streamlit reads a delta's arrow from a leading minus; '每千人 -3.0' has none, so the tile
+    # passes the arrow and the colour from the change's sign
+    at = dashboard(monkeypatch, demo_store_path, lang="zh")
+    complaints = metric(at, "每千名客户月投诉数")
+    assert complaints.delta.startswith("每千人 -") and complaints.proto.direction == 0  # DOWN
+    for metric_ in at.metric:
+        if metric_.delta:
+            number = float(re.search(r"[-+]\d+(?:\.\d+)?", metric_.delta).group())
+            arrow = {1: "up", 0: "down", 2: "off"}[metric_.proto.direction]
+            assert arrow == ("up" if number > 0 else "down" if number < 0 else "off"), metric_

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from satisfaction import targets
 from satisfaction.demo import write_demo
 from satisfaction.store import Store
+from tests.chinese import data_values, english_runs
 
 TIMEOUT = 120
 
@@ -124,3 +127,26 @@ def test_chinese_and_presentation_mode(demo_store_path, fresh_streamlit, monkeyp
     assert len(at.get("vega_lite_chart")) == 6
     editor_shown = any("Targets" in e.label or "目标" in e.label for e in at.expander)
     assert editor_shown is not state.get("present", False)
+
+
+def test_the_page_in_chinese_states_no_english_sentence(demo_store_path, fresh_streamlit,
+                                                        monkeypatch):
+    at = open_page(demo_store_path, monkeypatch, lang="zh", min_n=500)
+    assert not english_runs(at, data_values(demo_store_path))
+    assert "已隐藏：问卷少于 500" in texts(at)
+
+
+def test_the_quarter_in_progress_is_compared_with_the_same_days_of_the_quarter_before(
+        demo_store_path, fresh_streamlit, monkeypatch):
+    # the dates end on 20 August: 2026-Q3 is in progress; its 51 days are set against the
+    # same days of 2026-Q2 (1 April to 20 May), queried with those dates, not the whole quarter
+    at = open_page(demo_store_path, monkeypatch, dates=(date(2024, 11, 1), date(2026, 8, 20)),
+                   sat_focus_quarter="2026-Q3")
+    heading = "2026-Q3 to date against the same days of 2026-Q2 (2026-04-01 to 2026-05-20)"
+    assert heading in [h.value for h in at.subheader]
+    assert "in 2026-Q3 to date against the same days of 2026-Q2" in texts(at)
+    zh = open_page(demo_store_path, monkeypatch, lang="zh",
+                   dates=(date(2024, 11, 1), date(2026, 8, 20)), sat_focus_quarter="2026-Q3")
+    assert "2026-Q3至今 对比 2026-Q2同期（2026-04-01 至 2026-05-20）" in [
+        h.value for h in zh.subheader]
+    assert not english_runs(zh, data_values(demo_store_path))

@@ -60,7 +60,7 @@ def test_a_second_process_holding_the_file_is_named(tmp_path, held_elsewhere):
 def test_the_period_label_macro_agrees_with_its_python_twin(day, kind):
     from datetime import date
 
-    from satisfaction.breakdowns import period_label
+    from satisfaction.periods import period_label
     with Store(":memory:") as store, store.cursor() as cur:
         label = cur.execute("SELECT period_label(?::DATE, ?)", [day, kind]).fetchone()[0]
     assert label == period_label(date.fromisoformat(day), kind)

@@ -6,18 +6,22 @@ import altair as alt
 import pandas as pd
 
 from satisfaction.charts import PALETTE
+from satisfaction.charts.words import tooltips
 
 
-def unit_link_scatter(units: pd.DataFrame, x_title: str, y_title: str) -> alt.LayerChart:
-    """Employee against customer satisfaction, one labelled point per unit, with a fitted line."""
+def unit_link_scatter(units: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
+    """Employee against customer satisfaction, one labelled point per unit, with a fitted line.
+
+    ``units``: :func:`satisfaction.chain.unit_links`. ``titles``:
+    :func:`satisfaction.charts.words.words` (employee_index and customer_index title the axes).
+    """
     base = alt.Chart(units).encode(
-        x=alt.X("employee_index:Q", title=x_title, scale=alt.Scale(zero=False)),
-        y=alt.Y("customer_index:Q", title=y_title, scale=alt.Scale(zero=False),
+        x=alt.X("employee_index:Q", title=titles["employee_index"], scale=alt.Scale(zero=False)),
+        y=alt.Y("customer_index:Q", title=titles["customer_index"], scale=alt.Scale(zero=False),
                 axis=alt.Axis(titleLimit=0)),
     )
     points = base.mark_circle(size=110, color=PALETTE[0], opacity=0.85).encode(
-        tooltip=["unit:N", alt.Tooltip("employee_index:Q", format=".1f"),
-                 alt.Tooltip("customer_index:Q", format=".1f"), alt.Tooltip("nps:Q", format=".0f")])
+        tooltip=tooltips(titles, ("unit", "N"), "employee_index", "customer_index", "nps"))
     labels = base.mark_text(align="left", dx=8, fontSize=11, color="#333333").encode(text="unit:N")
     fit = base.transform_regression("employee_index", "customer_index").mark_line(
         color=PALETTE[1], strokeDash=[5, 4])

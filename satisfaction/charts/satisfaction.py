@@ -2,8 +2,11 @@
 a dimension's groups as sorted bars against the baseline period; the group × period heatmap;
 the distribution of scores.
 
-Pure builders: small frames from :mod:`satisfaction.breakdowns` in, Altair specifications out,
-every word already translated by the page. Tooltips carry each number's interval and n.
+Pure builders: small frames from :mod:`satisfaction.breakdowns` and
+:mod:`satisfaction.comparisons` in, Altair specifications out. ``titles`` is
+:func:`satisfaction.charts.words.words` (every field's translated title) plus the chart's own
+'title' and axis or legend title; tooltips go through :func:`~satisfaction.charts.words.tooltip`
+and carry each number's interval and n, formatted.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from satisfaction.charts import BAD, GOOD, NEUTRAL, PALETTE
+from satisfaction.charts.words import tooltip, tooltips
 
 LINE, TARGET, BENCHMARK = PALETTE[0], PALETTE[1], "#000000"
 #: Pixels per row of a chart with a row per group: a step, not a total height, since Streamlit
@@ -22,18 +26,12 @@ ROW_STEP = 30
 TREND_HEIGHT = 280
 
 
-def _tip(field: str, title: str, kind: str = "Q", fmt: str | None = ".1f") -> alt.Tooltip:
-    return alt.Tooltip(f"{field}:{kind}", title=title, format=fmt) if kind == "Q" \
-        else alt.Tooltip(f"{field}:{kind}", title=title)
-
-
 def _target_rule(target: float | None, label: str, axis: str = "y") -> list[alt.Chart]:
     if target is None:
         return []
-    data = pd.DataFrame({"target": [target], "label": [label]})
+    data = pd.DataFrame({"target": [target]})
     rule = alt.Chart(data).mark_rule(color=TARGET, strokeDash=[6, 4], strokeWidth=2).encode(
-        **{axis: "target:Q"}, tooltip=[alt.Tooltip("label:N", title=None),
-                                       alt.Tooltip("target:Q", format=".1f", title=None)])
+        **{axis: "target:Q"}, tooltip=[tooltip("target", label)])
     return [rule]
 
 
@@ -44,8 +42,7 @@ def trend(frame: pd.DataFrame, titles: dict[str, str], target: float | None = No
     competitor's benchmark as a black mark with its source in the tooltip.
 
     ``frame``: one figure's rows of ``breakdowns.trend_table`` (grp, value, low, high, n, change,
-    p_value, significant). ``titles``: title, y (axis), period, value, low, high, n, change, p,
-    target, source: the translated words.
+    p_value, significant). ``titles``: the fields' words with title and y (the axis).
     """
     base = alt.Chart(frame).encode(x=alt.X("grp:O", title=titles["period"],
                                            axis=alt.Axis(labelAngle=-45)))
@@ -53,14 +50,12 @@ def trend(frame: pd.DataFrame, titles: dict[str, str], target: float | None = No
     band = base.mark_area(opacity=0.18, color=LINE).encode(y=alt.Y("low:Q", title=titles["y"]),
                                                            y2="high:Q")
     line = base.mark_line(color=LINE, strokeWidth=2.5).encode(y=y)
-    tooltip = [_tip("grp", titles["period"], "O"), _tip("value", titles["value"]),
-               _tip("low", titles["low"]), _tip("high", titles["high"]),
-               _tip("n", titles["n"], fmt=","), _tip("change", titles["change"], fmt="+.1f"),
-               _tip("p_value", titles["p"], fmt=".3f")]
+    tips = tooltips({**titles, "grp": titles["period"]}, ("grp", "O"), "value", "low", "high",
+                    "n", "change", "p_value")
     status = ("datum.significant && datum.change < 0 ? 'down' : "
               "datum.significant && datum.change > 0 ? 'up' : 'same'")
     points = base.mark_point(filled=True).transform_calculate(status=status).encode(
-        y=y, tooltip=tooltip,
+        y=y, tooltip=tips,
         color=alt.Color("status:N", legend=None, scale=alt.Scale(
             domain=["down", "same", "up"], range=[BAD, LINE, GOOD])),
         size=alt.condition("datum.significant", alt.value(140), alt.value(50)))
@@ -69,8 +64,8 @@ def trend(frame: pd.DataFrame, titles: dict[str, str], target: float | None = No
         layers.append(alt.Chart(benchmarks).mark_point(filled=True, size=90, color=BENCHMARK).encode(
             x="grp:O", y="value:Q",
             shape=alt.Shape("source:N", title=titles["source"], legend=alt.Legend(orient="right")),
-            tooltip=[_tip("source", titles["source"], "N"), _tip("grp", titles["period"], "O"),
-                     _tip("value", titles["value"])]))
+            tooltip=tooltips({**titles, "grp": titles["period"]}, ("source", "N"), ("grp", "O"),
+                             "value")))
     return alt.layer(*layers).properties(title=titles["title"], height=TREND_HEIGHT, width="container")
 
 
@@ -89,25 +84,23 @@ def cut_bars(frame: pd.DataFrame, titles: dict[str, str], labels: dict[str, str]
     whether the change is a significant fall or rise (``with_status`` ``labels``). Dots, not
     bars: a bar's length must start at zero, which hides differences of a few points.
 
-    ``frame``: one figure's shown rows of ``breakdowns.comparison``. ``titles``: title, x,
-    group, value, low, high, n, baseline, change, p, target, status.
+    ``frame``: one figure's shown rows of ``comparisons.comparison``. ``titles``: the fields'
+    words with title and x (the axis).
     """
     data = with_status(frame, labels)
     order = list(data.sort_values("value", ascending=False)["grp"])
     base = alt.Chart(data).encode(y=alt.Y("grp:N", sort=order, title=None))
-    tooltip = [_tip("grp", titles["group"], "N"), _tip("value", titles["value"]),
-               _tip("low", titles["low"]), _tip("high", titles["high"]),
-               _tip("n", titles["n"], fmt=","), _tip("baseline_value", titles["baseline"]),
-               _tip("change", titles["change"], fmt="+.1f"), _tip("p_value", titles["p"], fmt=".3f")]
+    tips = tooltips(titles, ("grp", "N"), "value", "low", "high", "n", "baseline_value",
+                    "change", "p_value", ("status", "N"))
     colours = alt.Scale(domain=[labels["down"], labels["same"], labels["up"]],
                         range=[BAD, PALETTE[0], GOOD])
     whiskers = base.mark_rule(color="#333333", strokeWidth=2).encode(
         x=alt.X("low:Q", title=titles["x"], scale=alt.Scale(zero=False, nice=True)), x2="high:Q")
     bars = base.mark_point(filled=True, size=220, opacity=1).encode(
-        x="value:Q", tooltip=tooltip,
+        x="value:Q", tooltip=tips,
         color=alt.Color("status:N", scale=colours, title=titles["status"]))
     ticks = base.mark_tick(color="#000000", thickness=3, size=18).encode(
-        x="baseline_value:Q", tooltip=tooltip)
+        x="baseline_value:Q", tooltip=tips)
     layers = [whiskers, ticks, bars, *_target_rule(target, titles["target"], axis="x")]
     return alt.layer(*layers).properties(title=titles["title"], width="container",
                                          height=alt.Step(ROW_STEP))
@@ -118,25 +111,23 @@ def heatmap(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
     is grey and says why in its tooltip.
 
     ``frame``: one figure's rows of ``breakdowns.grid_table`` with a ``note`` column (the
-    translated reason a cell is hidden, empty otherwise). ``titles``: title, legend, group,
-    period, value, low, high, n, note.
+    translated reason a cell is hidden, empty otherwise). ``titles``: the fields' words with
+    title and legend.
     """
     base = alt.Chart(frame).encode(
         x=alt.X("period:O", title=None, axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("grp:N", title=None))
-    tooltip = [_tip("grp", titles["group"], "N"), _tip("period", titles["period"], "O"),
-               _tip("value", titles["value"]), _tip("low", titles["low"]),
-               _tip("high", titles["high"]), _tip("n", titles["n"], fmt=","),
-               _tip("note", titles["note"], "N")]
-    empty = base.mark_rect(color=NEUTRAL, opacity=0.35).encode(tooltip=tooltip)
+    tips = tooltips(titles, ("grp", "N"), ("period", "O"), "value", "low", "high", "n",
+                    ("note", "N"))
+    empty = base.mark_rect(color=NEUTRAL, opacity=0.35).encode(tooltip=tips)
     cells = base.mark_rect().encode(
         color=alt.Color("value:Q", title=titles["legend"], scale=alt.Scale(scheme="viridis")),
-        tooltip=tooltip).transform_filter("isValid(datum.value)")
+        tooltip=tips).transform_filter("isValid(datum.value)")
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text("value:Q", format=".1f"),
         color=alt.condition("datum.value > " + str(_midpoint(frame)), alt.value("#000000"),
                             alt.value("#ffffff")),
-        tooltip=tooltip).transform_filter("isValid(datum.value)")
+        tooltip=tips).transform_filter("isValid(datum.value)")
     return alt.layer(empty, cells, text).properties(title=titles["title"], width="container",
                                                     height=alt.Step(ROW_STEP))
 
@@ -151,16 +142,15 @@ def distribution(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
     """How many gave each satisfaction score: bars coloured low (BAD), middle (NEUTRAL) and top
     two (GOOD, the CSAT boxes), labelled with their share.
 
-    ``frame``: ``breakdowns.score_distribution``. ``titles``: title, x, y, share.
+    ``frame``: ``breakdowns.score_distribution``. ``titles``: the fields' words with title.
     """
     frame = frame.assign(label=[f"{share:.1f}%" for share in frame["share"]])
     colour = alt.Color("score:O", legend=None, scale=alt.Scale(
         domain=[1, 2, 3, 4, 5], range=[BAD, BAD, NEUTRAL, GOOD, GOOD]))
     base = alt.Chart(frame).encode(
-        x=alt.X("score:O", title=titles["x"], axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("responses:Q", title=titles["y"]),
-        tooltip=[_tip("score", titles["x"], "O"), _tip("responses", titles["y"], fmt=","),
-                 _tip("share", titles["share"], fmt=".1f")])
+        x=alt.X("score:O", title=titles["score"], axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("responses:Q", title=titles["responses"]),
+        tooltip=tooltips(titles, ("score", "O"), "responses", "share"))
     bars = base.mark_bar().encode(color=colour)
     labels = base.mark_text(dy=-8, fontSize=12).encode(text="label:N")
     return alt.layer(bars, labels).properties(title=titles["title"], width="container",

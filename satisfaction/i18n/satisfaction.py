@@ -25,10 +25,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "sat_comparison_table": ("The comparison in numbers", "对比明细"),
     # tiles
     "sat_tiles": ("{period} against {baseline}", "{period} 对比 {baseline}"),
-    "sat_target_below": ("{distance} below the target of {target}", "低于目标 {target}：差 {distance}"),
-    "sat_target_above": ("{distance} above the target of {target}", "高于目标 {target}：超 {distance}"),
-    "sat_no_baseline": ("No responses in {baseline} to compare with.", "{baseline} 没有可比较的问卷。"),
-    "sat_competitor": ("{source}: {value}", "{source}：{value}"),
     # findings
     "sat_finding_only_drop": (
         "{figure} fell {delta} in {group} in {period} against {baseline}, the only significant "
@@ -67,6 +63,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{figure}: no {dims} have enough responses in both {period} and {baseline} to compare.",
         "{figure}：没有{dims}在 {period} 和 {baseline} 都有足够的问卷可供比较。",
     ),
+    "sat_finding_untested": (
+        "{figure} moved in the {dims} in {period} against {baseline}, but the dates cover only "
+        "part of one of the two periods, so no change is tested; the largest move was {movers}.",
+        "{period}，各{dims}的{figure}较 {baseline} 有变化，但日期范围只覆盖其中一期的一部分，未作显著性检验；"
+        "变化最大的是 {movers}。",
+    ),
     "sat_not_compared": (" {count} more not compared: too few responses in one of the two periods.",
                          "另有 {count} 个因其中一期样本不足未作比较。"),
     "sat_stands_out": (" {group} stands out: {delta} against {rest} in the other {dims} together.",
@@ -75,8 +77,6 @@ TEXT: dict[str, tuple[str, str]] = {
         " None of them moved further than the other {dims} together: a change they share.",
         "与其他{dims}合计相比，没有哪个变化更突出：这是共同的变化。",
     ),
-    "sat_mover": ("{group} ({delta})", "{group}（{delta}）"),
-    "sat_list_separator": (", ", "、"),
     "sat_bench_above": (
         "Our {figure} in {period}, {ours}, was {delta} above {source}'s {theirs}: beyond our 95% "
         "interval.",
@@ -92,11 +92,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "our 95% interval.",
         "{period} 我们的{figure}为 {ours}，与 {source} 的 {theirs} 持平（对方数值在我们的 95% 区间内）。",
     ),
-    "sat_dims_region": ("regions", "区域"),
-    "sat_dims_unit": ("units", "单位"),
-    "sat_dims_channel": ("channels", "渠道"),
-    "sat_dims_stage": ("stages", "销售阶段"),
-    "sat_dims_segment": ("segments", "客户群"),
     # charts
     "sat_trend_caption": (
         "Shaded: 95% interval. A large mark: a significant change from the period before "
@@ -117,10 +112,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "以便看清小差异。",
     ),
     "sat_hidden_groups": ("Not shown — {groups}", "未显示 — {groups}"),
-    "sat_hidden_complementary": (
-        "Hidden so that a small group cannot be recovered from the total.",
-        "为防止从合计中反推出小样本组而隐藏。",
-    ),
     "sat_heatmap_caption": (
         "Grey cells are hidden (hover for the reason); the heatmap follows the periods chosen "
         "above.",
@@ -130,26 +121,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n:,} responses in the filters' date range. Green: the top two boxes that CSAT counts.",
         "筛选日期范围内共 {n:,} 份问卷。绿色为满意率计入的前两档。",
     ),
-    "sat_period_axis": ("Period", "周期"),
-    "sat_value": ("Value", "数值"),
-    "sat_low": ("95% low", "95% 下限"),
-    "sat_high": ("95% high", "95% 上限"),
-    "sat_change": ("Change", "变化"),
-    "sat_p_value": ("p-value", "p 值"),
-    "sat_target": ("Target", "目标"),
-    "sat_source": ("Competitor", "竞争对手"),
-    "sat_group": ("Group", "组别"),
-    "sat_baseline_value": ("Baseline", "基准期数值"),
-    "sat_status": ("Change", "变化"),
-    "sat_status_down": ("significant fall", "显著下降"),
-    "sat_status_up": ("significant rise", "显著上升"),
-    "sat_status_same": ("no significant change", "无显著变化"),
-    "sat_note": ("Note", "说明"),
-    "sat_rest_change": ("Change in the other groups together", "其他组合计的变化"),
-    "sat_stands_out_column": ("Stands out from the others", "较其他组突出"),
-    "sat_score": ("Satisfaction score", "满意度评分"),
-    "sat_share": ("Share (%)", "占比（%）"),
-    "sat_csat_percent": ("CSAT (%)", "满意率（%）"),
     # targets and benchmarks
     "sat_targets": ("Targets and competitor benchmarks", "目标与竞争对手基准"),
     "sat_targets_warning": (

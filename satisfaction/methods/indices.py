@@ -26,6 +26,16 @@ from satisfaction.methods.suppression import complementary_suppression, suppress
 SATISFACTION_SCALE = (1, 5)
 EFFORT_SCALE = (1, 7)
 
+#: Multiplier from a figure's computed unit to the unit a reader sees: CSAT as a percentage,
+#: the index and NPS already in points.
+SHOWN_SCALE = {"satisfaction_index": 1.0, "csat": 100.0, "nps": 1.0}
+
+
+def testable_n(min_n: int) -> int:
+    """The fewest answers a mean or a change is estimated from: the minimum n, and never fewer
+    than two, since one answer has no sample variance."""
+    return max(min_n, 2)
+
 FIGURE_COLUMNS = (
     "grp", "n",
     "satisfaction_index", "satisfaction_index_low", "satisfaction_index_high",
@@ -288,6 +298,29 @@ def figures_table(
 
 CHANGE_FIGURES = ("satisfaction_index", "csat", "nps")
 
+
+def shown_estimate(row, figure: str) -> tuple[float, float]:
+    """One of CHANGE_FIGURES from a row of response_figures' sufficient statistics, with its
+    sampling variance, both in shown units (:data:`SHOWN_SCALE`).
+
+    Index: (mean − low) · 100/(high − low), variance s²/n · (100/(high − low))²;
+    CSAT: 100 p, variance 100² p(1 − p)/n (the binomial variance);
+    NPS: 100 (P − D)/n, variance 100² · :func:`~satisfaction.methods.significance.nps_variance`.
+    """
+    if figure == "nps":
+        return (100 * (row.promoters - row.detractors) / row.rec_n,
+                1e4 * nps_variance(int(row.promoters), int(row.detractors), int(row.rec_n)))
+    if figure == "csat":
+        share = row.sat_top2 / row.n
+        scale = SHOWN_SCALE["csat"]
+        return scale * share, scale * scale * share * (1 - share) / row.n
+    if figure != "satisfaction_index":
+        raise ValueError(f"a figure is one of {', '.join(CHANGE_FIGURES)}; got {figure!r}.")
+    low, high = SATISFACTION_SCALE
+    mean, variance = mean_and_variance(int(row.n), row.sat_sum, row.sat_sumsq)
+    scale = 100 / (high - low)
+    return (mean - low) * scale, variance / row.n * scale * scale
+
 _NO_CHANGE = Change(math.nan, math.nan, math.nan, False)
 
 
@@ -301,7 +334,7 @@ def change_from_sums(now: tuple[int, float, float], before: tuple[int, float, fl
     fewer than 2, which have no variance). With ``scale`` (low, high) the difference is given
     in points of the 0–100 index, :func:`satisfaction_index`'s rescaling of that scale.
     """
-    if min(now[0], before[0]) < max(min_n, 2):
+    if min(now[0], before[0]) < testable_n(min_n):
         return _NO_CHANGE
     change = mean_change(*mean_and_variance(*now), now[0], *mean_and_variance(*before), before[0],
                          alpha=alpha)

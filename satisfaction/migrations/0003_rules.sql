@@ -1,5 +1,5 @@
 -- Migration 3: the domain rules every query shares, defined once as macros.
--- period_label's Python twin, satisfaction.breakdowns.period_label (for labels of periods
+-- period_label's Python twin, satisfaction.periods.period_label (for labels of periods
 -- with no rows), is checked against it by tests/test_store.py.
 
 -- The label of the calendar period holding a day: 'YYYY-MM' for a month, 'YYYY-Qn' for a quarter.

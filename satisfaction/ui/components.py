@@ -1,9 +1,10 @@
-"""Small Streamlit pieces every page uses: charts with their downloads, tables, notices."""
+"""Small Streamlit pieces every page uses: the filter summary, charts with their downloads,
+tables, presentation mode and the service-profit chain. Tiles are :mod:`satisfaction.ui.tiles`,
+notices beside a figure :mod:`satisfaction.ui.notices`."""
 
 from __future__ import annotations
 
 import html
-import math
 import re
 
 import altair as alt
@@ -12,6 +13,7 @@ import streamlit as st
 
 from satisfaction import chart_export, charts
 from satisfaction.exports import to_csv
+from satisfaction.filters import DIMENSIONS, FIELDS
 from satisfaction.ui.context import PageContext
 
 
@@ -21,8 +23,8 @@ def filter_summary(ctx: PageContext) -> str:
     parts = []
     if f.date_from or f.date_to:
         parts.append(ctx.t("dates_between", start=f.date_from or "…", end=f.date_to or "…"))
-    for dimension, values in (("region", f.regions), ("unit", f.units), ("channel", f.channels),
-                              ("stage", f.stages), ("segment", f.segments)):
+    for dimension in DIMENSIONS:
+        values = getattr(f, FIELDS[dimension])
         if values:
             parts.append(f"{ctx.t(dimension)}: {', '.join(values)}")
     return "; ".join(parts) or ctx.t("all_data")
@@ -109,59 +111,3 @@ def chain_diagram(ctx: PageContext, links: list[tuple[str, float, str]]) -> None
         cells.append(f'<div class="link"><div class="label">{html.escape(ctx.t(key))}</div>'
                      f'<div class="value">{html.escape(shown)}</div></div>')
     st.html(CHAIN_CSS + '<div class="chain">' + '<div class="arrow">→</div>'.join(cells) + "</div>")
-
-
-#: How every page shows each headline figure (tiles, sentences, captions).
-HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}",
-                   "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
-                   "employee_index": "{:.1f}"}
-DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points",
-              "effort": "points_fine", "complaint_rate": "per_thousand"}
-#: Decimals each delta unit shows; a change is rounded to them first, so none reads "-0.0".
-DELTA_DECIMALS = {"points_fine": 2}
-
-
-#: Why a tile is hidden, by the kind of count behind it.
-HIDDEN_REASON = {"n_responses": "suppressed", "n_complaints": "suppressed_complaints",
-                 "n_customers": "suppressed_customers", "n_employees": "suppressed_employees"}
-
-
-def headline_tiles(ctx: PageContext, headlines: list,
-                   notes: dict[str, str] | None = None) -> list[str]:
-    """One metric tile per headline (value, change, sparkline, interval, n) with its ``notes``
-    (e.g. filters it cannot honour); returns the plain-language finding of each, derived from
-    its change and significance."""
-    findings, notes = [], notes or {}
-    for column, h in zip(st.columns(len(headlines)), headlines):
-        label, fmt = ctx.t(h.figure), HEADLINE_FORMAT[h.figure]
-        note = notes.get(h.figure)
-        if not h.shown:
-            column.metric(label, "—", border=True)
-            column.caption(note or ctx.t(HIDDEN_REASON[h.n_key], min_n=ctx.min_n, n=h.n))
-            continue
-        has_change = not math.isnan(h.change)
-        unit = DELTA_UNIT.get(h.figure, "points")
-        change = round(h.change, DELTA_DECIMALS.get(unit, 1)) + 0.0 if has_change else h.change
-        delta = ctx.t(unit, value=change) if has_change else None
-        column.metric(
-            label, fmt.format(h.value), delta, border=True,
-            delta_color=("normal" if h.higher_is_better else "inverse") if h.significant else "off",
-            chart_data=[v for v in h.series if not math.isnan(v)],
-            delta_description=ctx.t("significant_short" if h.significant else "not_significant_short")
-            if has_change else None,
-        )
-        column.caption(" · ".join(filter(None, (
-            ctx.t("interval", low=fmt.format(h.low), high=fmt.format(h.high)),
-            ctx.t(h.n_key, n=h.n), note))))
-        if not has_change:
-            findings.append(ctx.t("finding_first", figure=label, value=fmt.format(h.value),
-                                  period=h.period))
-        elif h.significant:
-            size = ctx.t(unit + "_size", value=abs(change))
-            findings.append(ctx.t("finding_significant", figure=label, period=h.period,
-                                  previous=h.previous, delta=size,
-                                  direction=ctx.t("rose" if change > 0 else "fell")))
-        else:
-            findings.append(ctx.t("finding_not_significant", figure=label, period=h.period,
-                                  previous=h.previous, delta=delta))
-    return findings
