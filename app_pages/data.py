@@ -39,4 +39,5 @@ for i, name in enumerate(KINDS):
     columns[i % 4].download_button(ctx.t(f"kind_{name}"), data=template_csv(KINDS[name]),
                                    file_name=f"{name}.csv", mime="text/csv",
                                    help=ctx.t("data_template_help"), key=f"template-{name}",
-                                   on_click="ignore", icon=":material/download:")
+                                   on_click="ignore", icon=":material/download:",
+                                   width="stretch")

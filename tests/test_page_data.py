@@ -396,3 +396,16 @@ def test_the_data_page_in_chinese_shows_no_raw_kind_key_and_no_none(
         assert not re.search(rf"\b{kind}\b", text), kind
     assert not re.search(r"\b(None|NaN|NaT|nan)\b", text)
     assert "顾客满意度问卷" in text and "撤销时间" in text and "原始记录" in text
+
+
+def test_a_question_left_open_is_withdrawn_when_the_list_changes(
+        monkeypatch, db, tmp_path, fresh_streamlit):
+    at = choose(data_page(monkeypatch, db), 1)
+    at.button(key="undo_start").click().run()
+    (tmp_path / "elsewhere.csv").write_bytes(GOOD)
+    with Store(db) as store:
+        load_file(store, "responses", tmp_path / "elsewhere.csv")
+    at.run()
+    assert "undo_confirm" not in buttons(at)
+    choose(at, 1)
+    assert "undo_confirm" not in buttons(at) and "undo_start" in buttons(at)

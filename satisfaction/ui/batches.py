@@ -76,7 +76,10 @@ def chosen_batch(ctx: PageContext, store: Store) -> pd.Series | None:
         st.download_button(ctx.t("download_csv"), lambda: to_csv(batches), "batches.csv",
                            "text/csv", key="table-batches", on_click="ignore")
     rows = event.selection.rows
-    return batches.iloc[rows[0]] if rows else None
+    if not rows:
+        _cancel()
+        return None
+    return batches.iloc[rows[0]]
 
 
 def show_batch(ctx: PageContext, store: Store, row: pd.Series) -> None:

@@ -119,7 +119,7 @@ def show_report(ctx: PageContext, store: Store, kind: str, uploaded,
         st.warning(ctx.t("check_problems", bad=report.rows_bad, rows=report.rows_total))
         st.write(ctx.t("problems_shown", shown=len(report.problems), total=report.problem_count))
         st.dataframe(pd.DataFrame(
-            [(p.line, p.column, p.value, p.reason) for p in report.problems],
+            [(p.line, p.column, p.value or "", p.reason) for p in report.problems],
             columns=[ctx.t("line"), ctx.t("column"), ctx.t("value"), ctx.t("reason")]),
             hide_index=True, width="stretch", placeholder="")
     else:
