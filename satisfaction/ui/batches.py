@@ -25,7 +25,6 @@ from satisfaction.ui.context import PageContext
 from satisfaction.ui.upload import failure, say
 
 PENDING_KEY = "data_undo_pending"
-SNAPSHOT = ("batch_id", "file_name", "rows_loaded", "loaded_at")
 
 
 def literal(text) -> str:
@@ -42,7 +41,8 @@ def _when(moment) -> str:
 def _snapshot(row: pd.Series) -> dict:
     """What the confirmation names, in plain values: the batch as the person saw it."""
     return {"batch_id": int(row["batch_id"]), "file_name": str(row["file_name"]),
-            "rows_loaded": int(row["rows_loaded"]), "loaded_at": _when(row["loaded_at"])}
+            "rows_loaded": int(row["rows_loaded"]),
+            "loaded_at": pd.Timestamp(row["loaded_at"]).isoformat()}
 
 
 def shown_table(ctx: PageContext, batches: pd.DataFrame) -> pd.DataFrame:
@@ -96,14 +96,14 @@ def show_batch(ctx: PageContext, store: Store, row: pd.Series) -> None:
         return
     pending = st.session_state.get(PENDING_KEY)
     if pending is None or pending["batch_id"] != batch:
-        st.session_state.pop(PENDING_KEY, None)
+        _cancel()
         st.button(ctx.t("data_undo_start", batch=batch), key="undo_start",
                   on_click=_ask, args=(_snapshot(row),), icon=":material/undo:")
     else:
         with st.container(border=True):
             st.warning(ctx.t("data_undo_question", batch=batch, file=literal(pending["file_name"]),
                              rows=pending["rows_loaded"], kind=kind,
-                             loaded_at=pending["loaded_at"]))
+                             loaded_at=_when(pending["loaded_at"])))
             with st.container(horizontal=True, gap="small"):
                 st.button(ctx.t("data_undo_yes", batch=batch), key="undo_confirm",
                           type="primary", on_click=undo, args=(store, pending))

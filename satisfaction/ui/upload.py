@@ -3,10 +3,10 @@ loaded by a button callback that leaves a message for the top of the next run.
 
 The spooled copy lives in :func:`satisfaction.private_temp.private_dir` (mode 0700, the file
 0600), never in the shared temporary folder. It is written again when it has disappeared
-(a temporary-folder cleaner, a second tab's load) and removed after a load or a refusal,
-when the uploader is emptied or given another file, and at the latest when the session
-ends. Any failure — a refusal, a file gone, a full disk, a bug — becomes a message: a load
-is one transaction, so the store is then as it was.
+(a temporary-folder cleaner), and removed after a load or a refusal, when the uploader is
+emptied or given another file, and at the latest when the session ends. Any failure — a
+refusal, a file gone, a full disk, a bug — becomes a message: a load is one transaction, so
+the store is then as it was.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from satisfaction.ui.context import PageContext
 log = logging.getLogger(__name__)
 
 SPOOL_KEY = "data_spool"
-DELIMITERS = {",": ",", ";": ";"}
+#: How the report names a delimiter; a tab is named in words (data_delimiter_tab).
+DELIMITER_SHOWN = {",": ",", ";": ";"}
 
 
 class Spool:
@@ -102,7 +103,7 @@ def show_report(ctx: PageContext, store: Store, kind: str, uploaded,
     if report is None:
         return
     if report.encoding:
-        delimiter = DELIMITERS.get(report.delimiter) or ctx.t("data_delimiter_tab")
+        delimiter = DELIMITER_SHOWN.get(report.delimiter) or ctx.t("data_delimiter_tab")
         st.caption(ctx.t("encoding_found", encoding=report.encoding, delimiter=delimiter))
     if report.preview:
         st.write(ctx.t("preview"))
