@@ -1,4 +1,4 @@
-"""The shell's words: sidebar, navigation, figures, the Overview and the Data page."""
+"""The shell's words: sidebar, navigation, figures, the Overview and the record kinds."""
 
 TEXT: dict[str, tuple[str, str]] = {
     # shell
@@ -198,53 +198,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "load_demo": ("Load the demo data", "加载演示数据"),
     "demo_loaded": ("Demo data loaded: {rows:,} rows.", "演示数据已加载：{rows:,} 行。"),
     "no_data_for_filters": ("No responses match these filters.", "没有符合筛选条件的问卷。"),
-    # data page
-    "data_intro": (
-        "Load CSV exports (UTF-8, GBK or UTF-16; comma, semicolon or tab). Every row is checked "
-        "before anything is written; a file loads whole or not at all.",
-        "加载 CSV 导出文件（UTF-8、GBK 或 UTF-16；逗号、分号或制表符分隔）。写入前逐行校验；"
-        "文件要么全部加载，要么不加载。",
-    ),
-    "kind": ("Record kind", "记录类型"),
-    "upload": ("CSV file", "CSV 文件"),
-    "mapping": ("Column mapping", "列映射"),
-    "no_mapping": ("(headers as in the contract)", "（表头与契约一致）"),
-    "preview": ("First rows of the file", "文件前几行"),
-    "check_ok": ("{rows:,} rows passed every check.", "{rows:,} 行全部通过校验。"),
-    "check_problems": ("{bad:,} of {rows:,} rows have problems.", "{rows:,} 行中有 {bad:,} 行有问题。"),
-    "skip_bad_rows": ("Load the good rows and set the bad ones aside",
-                      "加载合格的行，问题行单独保存"),
-    "confirm_load": ("Load {rows:,} rows", "加载 {rows:,} 行"),
-    "loaded": ("Loaded as batch {batch}: {rows:,} rows, {rejected:,} set aside.",
-               "已加载为批次 {batch}：{rows:,} 行，另存 {rejected:,} 行问题数据。"),
-    "refused": ("Refused: nothing was written.", "已拒绝：未写入任何数据。"),
-    "batches": ("Loads", "加载记录"),
-    "undo": ("Undo batch", "撤销批次"),
-    "undone": ("Batch {batch} undone: {rows:,} rows removed.", "批次 {batch} 已撤销：删除 {rows:,} 行。"),
-    "rejected_rows": ("Rows set aside by batch", "批次的问题行"),
-    "templates": ("CSV templates", "CSV 模板"),
-    "batch": ("Batch", "批次"),
-    "file_name": ("File", "文件"),
-    "rows_loaded": ("Rows loaded", "已加载行数"),
-    "rows_rejected": ("Rows set aside", "问题行数"),
-    "loaded_by": ("Loaded by", "加载人"),
-    "loaded_at": ("Loaded at", "加载时间"),
-    "undone_at": ("Undone at", "撤销时间"),
+    # tables
     "download_csv": ("Download CSV", "下载 CSV"),
-    "encoding_found": ("Encoding {encoding}, delimiter {delimiter}", "编码 {encoding}，分隔符 {delimiter}"),
-    "problems_shown": ("Problems (first {shown} of {total})", "问题（前 {shown} 条，共 {total} 条）"),
-    "line": ("Line", "行"),
-    "column": ("Column", "列"),
-    "value": ("Value", "值"),
-    "reason": ("Reason", "原因"),
-    "mapping_editor": (
-        "Map this file's headers onto the contract's columns once; the mapping is saved by name "
-        "and offered for every later file.",
-        "将此文件的表头对应到契约列，按名称保存，以后的文件可直接选用。",
-    ),
-    "mapping_name": ("Mapping name", "映射名称"),
-    "save_mapping": ("Save mapping and check again", "保存映射并重新校验"),
-    "ignored_columns": ("Columns not in the contract, ignored: {columns}", "契约之外的列（已忽略）：{columns}"),
     # kinds
     "kind_responses": ("Customer survey responses", "顾客满意度问卷"),
     "kind_tolerance": ("SERVQUAL tolerance ratings", "容忍区域评分（SERVQUAL）"),

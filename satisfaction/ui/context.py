@@ -95,6 +95,25 @@ def _date_bounds() -> tuple[date, date] | None:
     return row["first_date"].date(), row["last_date"].date()
 
 
+def _follow_data_dates(bounds: tuple[date, date]) -> None:
+    """Keep the date range held in the session in step with the data's first and last date.
+
+    The range is kept in the session and the URL, so without this a load of later data would
+    stay outside it until the person widened it by hand. Each end of the range that sat on
+    the data's first or last date moves with it when a load or an undo moves it; an end the
+    person set inside the data's dates stays where they put it (the new bounds are offered
+    all the same), clamped to the data's dates.
+    """
+    seen = st.session_state.get("dates_seen_bounds")
+    st.session_state["dates_seen_bounds"] = bounds
+    chosen = st.session_state.get("dates")
+    if seen is None or seen == bounds or not isinstance(chosen, (tuple, list)) or len(chosen) != 2:
+        return
+    start = bounds[0] if chosen[0] == seen[0] else max(chosen[0], bounds[0])
+    end = bounds[1] if chosen[1] == seen[1] else min(chosen[1], bounds[1])
+    st.session_state["dates"] = (start, end) if start <= end else bounds
+
+
 def url_choice(container, widget: str, label: str, options: list[str], key: str, default: str,
                **kwargs) -> str:
     """A choice kept in the URL under ``key`` by its option value, whatever its shown label.
@@ -122,6 +141,7 @@ def sidebar() -> PageContext:
     bounds = _date_bounds()
     date_from = date_to = None
     if bounds:
+        _follow_data_dates(bounds)
         chosen = side.date_input(t("date_range", lang), value=bounds, min_value=bounds[0],
                                  max_value=bounds[1], key="dates", bind="query-params")
         if isinstance(chosen, (tuple, list)) and len(chosen) == 2:

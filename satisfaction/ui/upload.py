@@ -1,41 +1,156 @@
-"""Uploaded files on the Data page: spooled to disk once, checked once per store version,
-loaded or undone by button callbacks that leave a message for the top of the next run."""
+"""Uploaded files on the Data page: spooled to a private file, checked once per store version,
+loaded by a button callback that leaves a message for the top of the next run.
+
+The spooled copy lives in :func:`satisfaction.private_temp.private_dir` (mode 0700, the file
+0600), never in the shared temporary folder. It is written again when it has disappeared
+(a temporary-folder cleaner), and removed after a load or a refusal, when the uploader is
+emptied or given another file, and at the latest when the session ends. Any failure — a
+refusal, a file gone, a full disk, a bug — becomes a message: a load is one transaction, so
+the store is then as it was.
+"""
 
 from __future__ import annotations
 
-import tempfile
+import errno
+import logging
+import weakref
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
+from satisfaction.contracts import KINDS
 from satisfaction.loading import LoadRefused, LoadReport, check_file, load_file
-from satisfaction.store import Store, StoreError
+from satisfaction.private_temp import new_file
+from satisfaction.store import Store
 from satisfaction.ui.context import PageContext
 
-SPOOL = Path(tempfile.gettempdir()) / "satisfaction-uploads"
+log = logging.getLogger(__name__)
+
+SPOOL_KEY = "data_spool"
+#: How the report names a delimiter; a tab is named in words (data_delimiter_tab).
+DELIMITER_SHOWN = {",": ",", ";": ";"}
 
 
-def spool(uploaded) -> Path:
-    """Write the upload to a temporary file, so DuckDB reads it from disk, not from memory."""
-    SPOOL.mkdir(exist_ok=True)
-    path = SPOOL / f"{uploaded.file_id}.csv"
-    if not path.exists():
-        with open(path, "wb") as out:
-            uploaded.seek(0)
-            while chunk := uploaded.read(1 << 20):
-                out.write(chunk)
-    return path
+class Spool:
+    """A private copy of one upload on disk, removed by :meth:`remove` or with the session."""
+
+    def __init__(self, uploaded):
+        self.file_id = uploaded.file_id
+        self.path = new_file(suffix=".csv", prefix="upload-")
+        self._remove = weakref.finalize(self, self.path.unlink, missing_ok=True)
+        try:
+            with open(self.path, "wb") as out:
+                uploaded.seek(0)
+                while chunk := uploaded.read(1 << 20):
+                    out.write(chunk)
+        except BaseException:
+            self.remove()
+            raise
+
+    def remove(self) -> None:
+        self._remove()
 
 
-def checked(store: Store, kind: str, uploaded, mapping: dict[str, str]) -> LoadReport:
-    """The validation report of an upload, recomputed only when something it depends on changes."""
+def spooled(uploaded) -> Path:
+    """The path of the upload's private copy, written again when it has gone."""
+    spool = st.session_state.get(SPOOL_KEY)
+    if spool is None or spool.file_id != uploaded.file_id or not spool.path.exists():
+        discard()
+        spool = st.session_state[SPOOL_KEY] = Spool(uploaded)
+    return spool.path
+
+
+def discard() -> None:
+    """Remove the spooled copy of the upload, if there is one."""
+    spool = st.session_state.pop(SPOOL_KEY, None)
+    if spool is not None:
+        spool.remove()
+
+
+def failure(error: Exception) -> str:
+    """The translation key of the message for an unexpected failure; its traceback is logged."""
+    log.exception("The Data page failed: %s", error)
+    return "data_disk_full" if getattr(error, "errno", None) == errno.ENOSPC else "data_failed"
+
+
+def checked(ctx: PageContext, store: Store, kind: str, uploaded,
+            mapping: dict[str, str]) -> LoadReport | None:
+    """The validation report of an upload, recomputed only when something it depends on
+    changes; None, with the reason on the page, when the file could not be checked."""
     key = (uploaded.file_id, kind, tuple(sorted(mapping.items())), store.data_version((kind,)))
     cache = st.session_state.setdefault("upload_reports", {})
     if key not in cache:
         cache.clear()
-        cache[key] = check_file(store, kind, spool(uploaded), file_name=uploaded.name,
+        try:
+            report = check_file(store, kind, spooled(uploaded), file_name=uploaded.name,
                                 mapping=mapping)
+        except Exception as error:  # every failure becomes a message
+            discard()
+            st.error(ctx.t(failure(error)))
+            return None
+        if report.fatal:
+            discard()
+        cache[key] = report
     return cache[key]
+
+
+def show_report(ctx: PageContext, store: Store, kind: str, uploaded,
+                mapping: dict[str, str]) -> None:
+    """What checking the upload found: a preview, the problems, and the button that loads it,
+    or the refusal with a mapping editor when the headers are what failed."""
+    report = checked(ctx, store, kind, uploaded, mapping)
+    if report is None:
+        return
+    if report.encoding:
+        delimiter = DELIMITER_SHOWN.get(report.delimiter) or ctx.t("data_delimiter_tab")
+        st.caption(ctx.t("encoding_found", encoding=report.encoding, delimiter=delimiter))
+    if report.preview:
+        st.write(ctx.t("preview"))
+        width = len(report.headers)
+        rows = [(r + [""] * width)[:width] for r in report.preview]
+        st.dataframe(pd.DataFrame(rows, columns=pd.Index(report.headers).astype(str)),
+                     hide_index=True)
+    if report.fatal:
+        st.error(f"{ctx.t('refused')} {report.fatal}")
+        if report.header_refused:
+            _mapping_editor(ctx, store, kind, report, uploaded.name)
+        return
+    if report.rows_bad:
+        st.warning(ctx.t("check_problems", bad=report.rows_bad, rows=report.rows_total))
+        st.write(ctx.t("problems_shown", shown=len(report.problems), total=report.problem_count))
+        st.dataframe(pd.DataFrame(
+            [(p.line, p.column, p.value or "", p.reason) for p in report.problems],
+            columns=[ctx.t("line"), ctx.t("column"), ctx.t("value"), ctx.t("reason")]),
+            hide_index=True, width="stretch", placeholder="")
+    else:
+        st.success(ctx.t("check_ok", rows=report.rows_total))
+    if report.ignored_headers:
+        st.caption(ctx.t("ignored_columns", columns=", ".join(report.ignored_headers)))
+    skip = bool(report.rows_bad) and st.checkbox(ctx.t("skip_bad_rows"), key="data_skip")
+    if report.refusal(skip) is None:
+        st.button(ctx.t("confirm_load", rows=report.rows_good), type="primary",
+                  key="data_confirm", on_click=load, args=(store, kind, uploaded, mapping, skip))
+
+
+def _mapping_editor(ctx: PageContext, store: Store, kind: str, report: LoadReport,
+                    file_name: str) -> None:
+    """Map the file's headers onto the contract's columns once, saved by name."""
+    with st.form("mapping_form"):
+        st.write(ctx.t("mapping_editor"))
+        choices = [""] + list(KINDS[kind].column_names)
+        pairs = {h: st.selectbox(h, choices, key=f"map-{h}",
+                                 format_func=lambda c: c or ctx.t("data_not_mapped"))
+                 for h in report.headers}
+        name = st.text_input(ctx.t("mapping_name"), value=file_name.rsplit(".", 1)[0])
+        if st.form_submit_button(ctx.t("save_mapping")) and name:
+            try:
+                store.save_mapping(name, kind, {h: c for h, c in pairs.items() if c})
+            except Exception as error:  # every failure becomes a message
+                st.error(ctx.t(failure(error)))
+                return
+            st.session_state["saved_mapping"] = name
+            st.rerun()
 
 
 def uploader_key() -> str:
@@ -61,22 +176,15 @@ def show_message(ctx: PageContext) -> None:
 def load(store: Store, kind: str, uploaded, mapping: dict[str, str], skip: bool) -> None:
     """Load the upload as one batch (a button callback); on success, empty the uploader."""
     try:
-        result = load_file(store, kind, spool(uploaded), file_name=uploaded.name,
+        result = load_file(store, kind, spooled(uploaded), file_name=uploaded.name,
                            mapping=mapping, skip_bad_rows=skip)
     except LoadRefused as refused:
         say("error", "refused", str(refused))
-        return
-    (SPOOL / f"{uploaded.file_id}.csv").unlink(missing_ok=True)
-    st.session_state.pop("upload_reports", None)
-    st.session_state["data_upload_round"] += 1
-    say("success", "loaded", **result.as_json())
-
-
-def undo(store: Store, batch: int) -> None:
-    """Undo a batch (a button callback)."""
-    try:
-        result = store.undo(batch)
-    except StoreError as error:
-        say("error", "data_not_undone", str(error))
-        return
-    say("success", "undone", batch=result["batch"], rows=result["rows_removed"])
+    except Exception as error:  # every failure becomes a message
+        say("error", failure(error))
+    else:
+        st.session_state["data_upload_round"] += 1
+        say("success", "loaded", **result.as_json())
+    finally:
+        discard()
+        st.session_state.pop("upload_reports", None)
