@@ -19,6 +19,13 @@ import string
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation.replace("-", "")) + "]|^-)")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 
+#: Bare URLs (``http://…``, ``www.…``), e-mail addresses and ``:emoji:`` / ``:material/…:``
+#: short codes are found in the text after escapes are read, so escapes cannot stop them; an
+#: invisible word joiner (U+2060) after every colon and at-sign and before every full stop
+#: breaks each pattern and leaves what the reader sees unchanged.
+_JOINER = "\u2060"
+_UNLINK = re.compile(r"(\\[:@])|(\\\.)")
+
 
 def markdown_literal(text: object) -> str:
     r"""``text`` as Markdown that renders exactly those characters: ``[a](http://b)`` becomes
@@ -28,7 +35,9 @@ def markdown_literal(text: object) -> str:
     covers links and images (``[ ] ( ) !``), emphasis (``* _ ~``), code (`````), headings
     (``#``), quotes and raw HTML (``> <``), tables (``|``), LaTeX (``$``), Streamlit's
     ``:color[…]`` directives and short codes (``:``), bare URLs and e-mail addresses
-    (``: / . @``) and entities (``&``). Line breaks become spaces and the ends are trimmed,
-    so a name cannot open a block (a heading, a list, code) of its own.
+    (``: / . @``, with an invisible word joiner, see :data:`_UNLINK`) and entities (``&``).
+    Line breaks become spaces and the ends are trimmed, so a name cannot open a block (a
+    heading, a list, code) of its own.
     """
-    return _PUNCTUATION.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)).strip())
+    escaped = _PUNCTUATION.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)).strip())
+    return _UNLINK.sub(lambda m: m[1] + _JOINER if m[1] else _JOINER + m[2], escaped)

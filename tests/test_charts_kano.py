@@ -155,6 +155,18 @@ def test_segment_grid_puts_segments_side_by_side():
     assert marks.to_numpy().tolist() == [[False, False, False, False, True], [False] * 5]
 
 
+def test_segment_grid_leaves_a_segment_without_answers_blank_and_unmarked():
+    compared = pd.DataFrame({
+        "feature": ["f", "f", "g"], "segment": ["gold", "lead", "gold"],
+        "category": ["M", "A", "I"], "fong_significant": [True, True, True],
+        "overall": ["M", "M", "I"], "differs_from_overall": [False, True, False],
+    })
+    grid, marks = kano_tables.segment_grid(compared, english)
+    # lead answered nothing about g: an empty cell, not a hidden or differing one
+    assert grid.set_index("feature").loc["g", "lead"] == ""
+    assert not marks.set_index(grid["feature"]).loc["g", "lead"]
+
+
 def test_legend_names_every_category():
     legend = kano_tables.legend_html(english)
     assert all(english(f"kano_cat_{c}") in legend for c in "AOMIRQ")

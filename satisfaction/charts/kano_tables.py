@@ -67,8 +67,9 @@ def segment_grid(compared: pd.DataFrame, text: Text) -> tuple[pd.DataFrame, pd.D
 
     Returns (grid, marks): one row per feature shown overall, columns ``feature``,
     ``overall`` and one per segment, each cell the category's name ("(n.s.)" when Fong's test
-    is not significant, "—" when hidden); ``marks`` is True where a segment's category differs
-    from the overall one, False elsewhere, with the grid's shape.
+    is not significant, "—" when hidden, empty when the segment gave no answer to it);
+    ``marks`` is True where a segment's category differs from the overall one, False
+    elsewhere, with the grid's shape.
     """
     rows = compared[compared["overall"].notna()].assign(
         cell=lambda f: [_cell(c, s, text) for c, s in zip(f["category"], f["fong_significant"])])
@@ -77,7 +78,7 @@ def segment_grid(compared: pd.DataFrame, text: Text) -> tuple[pd.DataFrame, pd.D
     overall = rows.groupby("feature")["overall"].first().map(lambda c: text(f"kano_cat_{c}"))
     grid.insert(0, "overall", overall)
     marks.insert(0, "overall", False)
-    grid, marks = grid.reset_index(), marks.astype(bool).reset_index()
+    grid, marks = grid.fillna("").reset_index(), marks.fillna(False).astype(bool).reset_index()
     marks["feature"] = False
     return grid.rename_axis(columns=None), marks.rename_axis(columns=None)
 
