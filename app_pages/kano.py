@@ -122,12 +122,13 @@ else:
     differ = kano.differing_features(compared)
     st.markdown(ctx.t("kano_segments_differ", features=names(differ))
                 if differ else ctx.t("kano_segments_same"))
-    grid, marks = kano_tables.segment_grid(compared, ctx.t)
+    grid, marks, headers = kano_tables.segment_grid(compared, ctx.t)
     styled = grid.style.apply(lambda _: marks.replace({True: "background-color: #FBE3D6",
                                                        False: ""}), axis=None)
     components.table(ctx, styled, "kano-segments", download=segments, column_config={
         "feature": st.column_config.TextColumn(ctx.t("kano_feature"), pinned=True),
-        "overall": st.column_config.TextColumn(ctx.t("kano_overall"))})
+        "overall": st.column_config.TextColumn(ctx.t("kano_overall")),
+        **{key: st.column_config.TextColumn(name) for key, name in headers.items()}})
     st.caption(ctx.t("kano_segments_note", min_n=ctx.min_n))
 
 st.subheader(ctx.t("kano_recommendations_title"))

@@ -146,13 +146,26 @@ def test_segment_grid_puts_segments_side_by_side():
         "overall": ["M", "M", "M", "I", "I", "I"],
         "differs_from_overall": [False, True, False, False, False, False],
     })
-    grid, marks = kano_tables.segment_grid(compared, english)
-    assert list(grid.columns) == ["feature", "overall", "diamond", "gold", "lead"]
+    grid, marks, headers = kano_tables.segment_grid(compared, english)
+    assert headers == {"segment_0": "diamond", "segment_1": "gold", "segment_2": "lead"}
+    assert list(grid.columns) == ["feature", "overall", *headers]
     assert grid.set_index("feature").loc["f"].tolist() == [
         "Must-be", "—", "Must-be", "Attractive (n.s.)"]
     assert list(marks.columns) == list(grid.columns) and list(grid["feature"]) == ["f", "g"]
     # only lead's f (A against the overall M) is marked; the feature column never is
     assert marks.to_numpy().tolist() == [[False, False, False, False, True], [False] * 5]
+
+
+def test_segment_grid_takes_any_segment_name_even_a_column_s():
+    compared = pd.DataFrame({
+        "feature": ["f", "f"], "segment": ["overall", "feature"], "category": ["M", "A"],
+        "fong_significant": [True, True], "overall": ["M", "M"],
+        "differs_from_overall": [False, True],
+    })
+    grid, marks, headers = kano_tables.segment_grid(compared, english)
+    assert list(headers.values()) == ["feature", "overall"]
+    assert grid.iloc[0].tolist() == ["f", "Must-be", "Attractive", "Must-be"]
+    assert marks.iloc[0].tolist() == [False, False, True, False]
 
 
 def test_segment_grid_leaves_a_segment_without_answers_blank_and_unmarked():
@@ -161,10 +174,11 @@ def test_segment_grid_leaves_a_segment_without_answers_blank_and_unmarked():
         "category": ["M", "A", "I"], "fong_significant": [True, True, True],
         "overall": ["M", "M", "I"], "differs_from_overall": [False, True, False],
     })
-    grid, marks = kano_tables.segment_grid(compared, english)
+    grid, marks, headers = kano_tables.segment_grid(compared, english)
+    lead = {name: key for key, name in headers.items()}["lead"]
     # lead answered nothing about g: an empty cell, not a hidden or differing one
-    assert grid.set_index("feature").loc["g", "lead"] == ""
-    assert not marks.set_index(grid["feature"]).loc["g", "lead"]
+    assert grid.set_index("feature").loc["g", lead] == ""
+    assert not marks.set_index(grid["feature"]).loc["g", lead]
 
 
 def test_legend_names_every_category():

@@ -165,7 +165,11 @@ def test_the_segment_grid_hides_what_the_export_hides(app, downloads, demo_store
     segments = pd.read_csv(io.StringIO(exported))
     # the grid's dashes are exactly the export's blank categories, of the features shown overall
     blank = segments.set_index(["feature", "segment"])["category"].isna()
-    cells = grid.drop(columns="overall").melt(id_vars="feature", var_name="segment")
+    # the grid keys its segment columns segment_0, segment_1 … in name order
+    names = dict(enumerate(sorted(segments["segment"].unique())))
+    cells = grid.drop(columns="overall").rename(
+        columns=lambda c: names[int(c.removeprefix("segment_"))] if c != "feature" else c
+    ).melt(id_vars="feature", var_name="segment")
     assert len(cells) > 10
     for feature, segment, cell in cells.itertuples(index=False):
         assert (cell == "—") == blank[(feature, segment)], (feature, segment, cell)

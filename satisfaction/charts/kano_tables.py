@@ -62,25 +62,33 @@ def _cell(category, significant, text: Text) -> str:
     return name if significant else text("kano_ns", name=name)
 
 
-def segment_grid(compared: pd.DataFrame, text: Text) -> tuple[pd.DataFrame, pd.DataFrame]:
+def segment_grid(compared: pd.DataFrame,
+                 text: Text) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """Categories side by side, from :func:`~satisfaction.methods.kano.against_overall`.
 
-    Returns (grid, marks): one row per feature shown overall, columns ``feature``,
+    Returns (grid, marks, headers): one row per feature shown overall, columns ``feature``,
     ``overall`` and one per segment, each cell the category's name ("(n.s.)" when Fong's test
     is not significant, "—" when hidden, empty when the segment gave no answer to it);
     ``marks`` is True where a segment's category differs from the overall one, False
-    elsewhere, with the grid's shape.
+    elsewhere, with the grid's shape. Segment columns are keyed ``segment_0``, ``segment_1``
+    … in name order, so no segment's name can collide with another column; ``headers`` maps
+    each key to the segment's name, the column's header.
     """
-    rows = compared[compared["overall"].notna()].assign(
-        cell=lambda f: [_cell(c, s, text) for c, s in zip(f["category"], f["fong_significant"])])
-    grid = rows.pivot(index="feature", columns="segment", values="cell")
-    marks = rows.pivot(index="feature", columns="segment", values="differs_from_overall")
+    rows = compared[compared["overall"].notna()]
+    names = sorted(rows["segment"].unique())
+    headers = {f"segment_{i}": name for i, name in enumerate(names)}
+    rows = rows.assign(
+        key=rows["segment"].map({name: key for key, name in headers.items()}),
+        cell=[_cell(c, s, text) for c, s in zip(rows["category"], rows["fong_significant"])])
+    grid = rows.pivot(index="feature", columns="key", values="cell").reindex(columns=list(headers))
+    marks = rows.pivot(index="feature", columns="key", values="differs_from_overall").reindex(
+        columns=list(headers))
     overall = rows.groupby("feature")["overall"].first().map(lambda c: text(f"kano_cat_{c}"))
     grid.insert(0, "overall", overall)
     marks.insert(0, "overall", False)
     grid, marks = grid.fillna("").reset_index(), marks.fillna(False).astype(bool).reset_index()
     marks["feature"] = False
-    return grid.rename_axis(columns=None), marks.rename_axis(columns=None)
+    return grid.rename_axis(columns=None), marks.rename_axis(columns=None), headers
 
 
 def legend_html(text: Text) -> str:
