@@ -1,10 +1,17 @@
-"""Kano: which features delight, which are taken for granted, and what to do about each."""
+"""Kano: which features delight, which are taken for granted, and what to do about each.
+
+Every table here is an export view (:mod:`satisfaction.exports`): the page draws, lists and
+downloads exactly what ``python -m satisfaction export kano`` writes. Names from the data pass
+through :func:`~satisfaction.text.markdown_literal` before they reach Markdown.
+"""
 
 import pandas as pd
 import streamlit as st
 
-from satisfaction.charts import kano as charts
+from satisfaction import exports
+from satisfaction.charts import kano_curve, kano_scatter, kano_tables
 from satisfaction.methods import kano
+from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components, context
 
 ctx = context.current()
@@ -21,6 +28,11 @@ def other_filters_set() -> bool:
     everything = (bounds["first_date"], bounds["last_date"])
     dated = not pd.isna(everything[0]) and chosen != everything
     return dated or bool(f.not_applied("kano"))
+
+
+def names(features) -> str:
+    """Feature names from the data, listed, as literal Markdown."""
+    return ctx.t("kano_list_sep").join(literal(f) for f in features)
 
 
 def feature_columns() -> dict:
@@ -50,25 +62,24 @@ def finding(shown: pd.DataFrame) -> str:
         ctx.t("kano_count_part", count=counts[c], name=ctx.t(f"kano_cat_{c}").lower())
         for c in kano.TIE_ORDER if c in counts)
     must, delight = kano.strongest(shown, "M"), kano.strongest(shown, "A")
-    advice = ([ctx.t("kano_finding_must_be", feature=must["feature"], share=-must["worse"],
-                     worse=must["worse"])] if must is not None else []) + (
-        [ctx.t("kano_finding_attractive", feature=delight["feature"], better=delight["better"])]
-        if delight is not None else [])
+    advice = ([ctx.t("kano_finding_must_be", feature=literal(must["feature"]),
+                     share=-must["worse"], worse=must["worse"])] if must is not None else []) + (
+        [ctx.t("kano_finding_attractive", feature=literal(delight["feature"]),
+               better=delight["better"])] if delight is not None else [])
     return ctx.t("kano_finding", total=len(shown), parts=parts,
                  advice=ctx.t("kano_clause_sep").join(advice) or ctx.t("kano_finding_none"))
 
 
 if other_filters_set():
     st.caption(ctx.t("kano_filters_ignored"))
-answers = context.run_query("kano_answer_counts", ctx.filters.params(by="all"))
-overall = kano.kano_table(answers)
-if overall.empty:
+features = exports.kano_table(context.run_query, ctx.filters, "all", ctx.min_n)
+if features.empty:
     st.info(ctx.t("kano_no_data"))
     st.stop()
-shown, hidden = kano.split_by_min_n(overall, ctx.min_n)
+shown, hidden = kano.split_hidden(features)
 if not hidden.empty:
     st.caption(ctx.t("kano_hidden", min_n=ctx.min_n, features=ctx.t("kano_list_sep").join(
-        f"{f} ({n})" for f, n in zip(hidden["feature"], hidden["n"]))))
+        f"{literal(f)} ({n})" for f, n in zip(hidden["feature"], hidden["n"]))))
 if shown.empty:
     st.stop()
 st.markdown(f"**{finding(shown)}**")
@@ -78,50 +89,46 @@ size = context.url_choice(st, "segmented_control", ctx.t("kano_size"), ["importa
                           "kano_size", "importance" if rated else "n",
                           format_func=lambda s: ctx.t(f"kano_size_by_{s}"))
 size = size if rated else "n"
-data = shown[charts.EXPORT_COLUMNS]
-components.chart(ctx, charts.kano_diagram(shown, ctx.t, size, ctx.presentation), data,
+components.chart(ctx, kano_curve.kano_diagram(shown, ctx.t, size, ctx.presentation), features,
                  "kano-curve")
 st.caption(ctx.t("kano_diagram_caption"))
-if charts.unplaced(shown):
-    st.caption(ctx.t("kano_not_placed",
-                     features=ctx.t("kano_list_sep").join(charts.unplaced(shown))))
-components.chart(ctx, charts.better_worse(shown, ctx.t, size, ctx.presentation), data,
+if kano_curve.unplaced(shown):
+    st.caption(ctx.t("kano_not_placed", features=names(kano_curve.unplaced(shown))))
+components.chart(ctx, kano_scatter.better_worse(shown, ctx.t, size, ctx.presentation), features,
                  "kano-better-worse")
 st.caption(ctx.t("kano_scatter_caption"))
 
 st.subheader(ctx.t("kano_table_title"))
 columns = feature_columns()
-components.table(ctx, charts.feature_rows(shown, ctx.t), "kano-features", download=data,
+components.table(ctx, kano_tables.feature_rows(shown, ctx.t), "kano-features", download=features,
                  column_order=list(columns), column_config=columns)
-st.html(charts.legend_html(ctx.t))
+st.html(kano_tables.legend_html(ctx.t))
 with st.expander(ctx.t("kano_scores_title")):
     st.caption(ctx.t("kano_scores_caption"))
-    scores = kano.continuous_scores(answers)
+    scores = exports.kano_scores_table(context.run_query, ctx.filters, "all", ctx.min_n)
     number = st.column_config.NumberColumn
-    components.table(ctx, scores[scores["feature"].isin(shown["feature"])].drop(columns="grp"),
-                     "kano-continuous-scores", column_config={
-                         "feature": ctx.t("kano_feature"),
-                         "functional_mean": number(ctx.t("kano_functional_mean"), format="%.2f"),
-                         "functional_sd": number(ctx.t("kano_functional_sd"), format="%.2f"),
-                         "dysfunctional_mean": number(ctx.t("kano_dysfunctional_mean"), format="%.2f"),
-                         "dysfunctional_sd": number(ctx.t("kano_dysfunctional_sd"), format="%.2f")})
+    components.table(ctx, scores.dropna(subset=["functional_mean"]), "kano-continuous-scores",
+                     download=scores, column_config={"feature": ctx.t("kano_feature"), **{
+                         c: number(ctx.t(f"kano_{c}"), format="%.2f") for c in
+                         ("functional_mean", "functional_sd", "dysfunctional_mean",
+                          "dysfunctional_sd")}})
 
 st.subheader(ctx.t("kano_segments_title"))
-by_segment = context.run_query("kano_answer_counts", ctx.filters.params(by="segment"))
-compared = kano.compare_groups(kano.kano_table(by_segment), overall, ctx.min_n)
-if compared["grp"].nunique() < 2:
+segments = exports.kano_table(context.run_query, ctx.filters, "segment", ctx.min_n)
+compared = kano.against_overall(segments, features)
+if compared["segment"].nunique() < 2:
     st.caption(ctx.t("kano_one_segment"))
 else:
     differ = kano.differing_features(compared)
-    st.markdown(ctx.t("kano_segments_differ", features=ctx.t("kano_list_sep").join(differ))
+    st.markdown(ctx.t("kano_segments_differ", features=names(differ))
                 if differ else ctx.t("kano_segments_same"))
-    grid, marks = charts.segment_grid(compared, ctx.t)
+    grid, marks, headers = kano_tables.segment_grid(compared, ctx.t)
     styled = grid.style.apply(lambda _: marks.replace({True: "background-color: #FBE3D6",
                                                        False: ""}), axis=None)
-    components.table(ctx, styled, "kano-segments",
-                     download=compared.rename(columns={"grp": "segment"}), column_config={
-                         "feature": st.column_config.TextColumn(ctx.t("kano_feature"), pinned=True),
-                         "overall": st.column_config.TextColumn(ctx.t("kano_overall"))})
+    components.table(ctx, styled, "kano-segments", download=segments, column_config={
+        "feature": st.column_config.TextColumn(ctx.t("kano_feature"), pinned=True),
+        "overall": st.column_config.TextColumn(ctx.t("kano_overall")),
+        **{key: st.column_config.TextColumn(name) for key, name in headers.items()}})
     st.caption(ctx.t("kano_segments_note", min_n=ctx.min_n))
 
 st.subheader(ctx.t("kano_recommendations_title"))
@@ -130,6 +137,6 @@ for category in kano.TIE_ORDER:
     if not members.empty:
         with st.container(border=True):
             name = ctx.t(f"kano_cat_{category}")
-            st.markdown(f"**:{charts.MARKDOWN_COLORS[category]}[{name}]** · "
-                        + ctx.t("kano_list_sep").join(members["feature"]))
+            st.markdown(f"**:{kano_tables.MARKDOWN_COLORS[category]}[{name}]** · "
+                        + names(members["feature"]))
             st.write(ctx.t(f"kano_rec_{kano.recommendation(category)}"))

@@ -1,9 +1,13 @@
-"""The tables behind the pages, as the command line exports them and the pages download them.
+"""The tables behind the pages: one public builder per table, used by the page that shows
+it, by its download button and by ``python -m satisfaction export``.
 
-Each view is a named query (aggregated in DuckDB) followed by a pure method. Columns are
-English and plain numbers whatever the interface language: shares are fractions 0–1,
-indices 0–100, NPS −100..100; a figure suppressed for too few responses is empty, and so
-is one more group's where the hidden one could otherwise be worked out from a total.
+Every builder is ``name_table(run_query, filters, by="all", min_n=30)``: a named query
+(aggregated in DuckDB) run for the filters, then a pure method, then suppression, always on
+this one path. ``run_query(name, params)`` is ``Store.query`` or a page's cached runner.
+Columns are English and plain numbers whatever the interface language: shares are fractions
+0–1, indices 0–100, NPS −100..100; a figure suppressed for too few responses is empty, and so
+is one more group's where the hidden one could otherwise be worked out from a total. A page
+may dress a builder's frame for display (translated headers, bars); it downloads the frame.
 """
 
 from __future__ import annotations
@@ -20,18 +24,32 @@ from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.methods import complaints, drivers, indices, kano, tolerance
 from satisfaction.methods.suppression import complementary_suppression, suppress_small
 
+RunQuery = Callable[[str, dict], pd.DataFrame]
+
 
 @dataclass(frozen=True)
 class View:
+    """An export view: its builder, the groupings ``--by`` accepts, and a line of help."""
+
     name: str
-    query: str
+    build: Callable[..., pd.DataFrame]
     groupings: tuple[str, ...]
-    build: Callable[[pd.DataFrame, int], pd.DataFrame]
     help: str
 
 
-def _indices(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    return indices.figures_table(frame, min_n=min_n, complementary=True)
+def _run(view: str, query: str, run_query: RunQuery, filters: Filters, by: str) -> pd.DataFrame:
+    """The rows of ``query`` for ``filters`` grouped ``by``, once ``by`` is checked."""
+    groupings = VIEWS[view].groupings
+    if by not in groupings:
+        raise ValueError(f"The {view} view can be grouped by: {', '.join(groupings)}.")
+    return run_query(query, filters.params(by=by))
+
+
+def _grouped(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The ``grp`` column dropped (``by`` all) or named for the grouping; a fresh index."""
+    if "grp" in table.columns:
+        table = table.drop(columns="grp") if by == "all" else table.rename(columns={"grp": by})
+    return table.reset_index(drop=True)
 
 
 def _hide_within(table: pd.DataFrame, groups: str | list, min_n: int,
@@ -52,35 +70,77 @@ def _hide_within(table: pd.DataFrame, groups: str | list, min_n: int,
     return pd.concat(parts).loc[table.index].drop(columns=["suppressed", "suppressed_reason"])
 
 
-_KANO_COLUMNS = ["grp", "feature", "n", *kano.CATEGORIES, "category", "better", "worse",
-                 "fong_significant"]
+def indices_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                  min_n: int = 30) -> pd.DataFrame:
+    """Satisfaction index, CSAT and NPS with intervals, effort and perceived/expected."""
+    frame = _run("indices", "response_figures", run_query, filters, by)
+    return _grouped(indices.figures_table(frame, min_n=min_n, complementary=True), by)
 
 
-def _kano(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """Per feature, the segments add up to the feature's row of the export without ``--by``,
-    so they are suppressed against it, as the Kano page does (:func:`kano.compare_groups`)."""
-    table = kano.kano_table(frame)[_KANO_COLUMNS].astype(
+#: The ``kano`` view's columns after the grouping; the counts, category and coefficients are
+#: the figures hidden for too few answers.
+KANO_COLUMNS = ["feature", "n", *kano.CATEGORIES, "category", "better", "worse",
+                "fong_significant", "importance"]
+
+
+def kano_table(run_query: RunQuery, filters: Filters, by: str = "all",
+               min_n: int = 30) -> pd.DataFrame:
+    """Per feature (and segment): the category counts, the category with Fong's test,
+    Better/Worse and the mean importance (:func:`~satisfaction.methods.kano.kano_table`).
+
+    A feature (in a segment) with fewer than ``min_n`` answers keeps its n and shows no other
+    figure. Per feature, the segments add up to the feature's row without ``by``, so they are
+    suppressed against it, complementary suppression included. The Kano page draws, lists and
+    compares exactly what this returns.
+    """
+    frame = _run("kano", "kano_answer_counts", run_query, filters, by)
+    table = kano.kano_table(frame)[["grp", *KANO_COLUMNS]].astype(
         {**dict.fromkeys(kano.CATEGORIES, "Int64"), "category": object, "fong_significant": object})
-    return _hide_within(table, "feature", min_n, _KANO_COLUMNS[3:])
+    return _grouped(_hide_within(table, "feature", min_n, KANO_COLUMNS[2:]), by)
 
 
-def _tolerance(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """A dimension's items add up to its row ``*`` (sums of the ratings, so means times n), so
-    they are suppressed against it; each ``*`` row is a group of its own (no total above it)."""
+def kano_scores_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                      min_n: int = 30) -> pd.DataFrame:
+    """Per feature (and segment): the mean and spread of the functional and dysfunctional
+    answers on DuMouchel's scale (:func:`~satisfaction.methods.kano.continuous_scores`),
+    suppressed as :func:`kano_table` is."""
+    scores = kano.continuous_scores(_run("kano_scores", "kano_answer_counts", run_query, filters,
+                                         by))
+    figures = [c for c in kano.SCORE_COLUMNS if c not in ("grp", "feature", "n")]
+    return _grouped(_hide_within(scores, "feature", min_n, figures), by)
+
+
+def tolerance_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                    min_n: int = 30) -> pd.DataFrame:
+    """Zone of tolerance per RATER dimension and item. A dimension's items add up to its row
+    ``*`` (sums of the ratings, so means times n), so they are suppressed against it; each
+    ``*`` row is a group of its own (no total above it)."""
+    frame = _run("tolerance", "tolerance_by_item", run_query, filters, by)
     if frame.empty:
         return pd.DataFrame(columns=list(tolerance.TABLE_COLUMNS))
     table = tolerance.tolerance_table(frame)
     figures = [c for c in table.columns if c not in ("dimension", "item", "n")]
     table[figures] = table[figures].astype(object)
     dimension_row = table["item"] == tolerance.ALL_ITEMS
-    return _hide_within(table, [table["dimension"], dimension_row], min_n, figures)
+    return _grouped(_hide_within(table, [table["dimension"], dimension_row], min_n, figures), by)
 
 
-def _drivers(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    corr, means, n = drivers.unpack_correlations(frame)
+def drivers_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                  min_n: int = 30) -> pd.DataFrame:
+    """Employee-satisfaction drivers: relative importance (LMG) and performance; nothing when
+    fewer employees answered than ``min_n`` or than the regression needs."""
+    corr, means, n = drivers.unpack_correlations(
+        _run("drivers", "driver_correlations", run_query, filters, by))
     if n < max(min_n, len(EMPLOYEE_DRIVERS) + 2):
         return pd.DataFrame(columns=list(drivers.TABLE_COLUMNS))
-    return drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS)
+    return _grouped(drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS), by)
+
+
+def complaints_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                     min_n: int = 30) -> pd.DataFrame:
+    """Complaints per category: share, rate per 1,000 customers, resolution, recovery."""
+    frame = _run("complaints", "complaints_by_category", run_query, filters, by)
+    return _grouped(complaints.complaint_table(frame, min_n), by)
 
 
 #: Hidden together when fewer than min_n customers were at risk: at_risk = retained + churned
@@ -90,51 +150,47 @@ def _drivers(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
 _RETENTION_FIGURES = ["retained", "retention_rate", "churned", "new"]
 
 
-def _retention(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
+def retention_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                    min_n: int = 30) -> pd.DataFrame:
+    """Customers per month: retained, retention rate, churned, new, revenue, margin."""
+    frame = _run("retention", "retention_by_month", run_query, filters, by)
     at_risk = frame["at_risk"].astype(float)
     table = frame.assign(period=pd.to_datetime(frame["period"]).dt.date,
                          retention_rate=frame["retained"] / at_risk, at_risk=at_risk.fillna(0))
     table = suppress_small(table, "at_risk", min_n, _RETENTION_FIGURES)
-    return table[["period", "customers", "retained", "retention_rate", "churned", "new",
-                  "revenue", "margin"]]
+    return _grouped(table[["period", "customers", "retained", "retention_rate", "churned", "new",
+                           "revenue", "margin"]], by)
 
 
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
-        View("indices", "response_figures",
+        View("indices", indices_table,
              ("all", "region", "unit", "channel", "stage", "segment", "month", "quarter"),
-             _indices, "Satisfaction index, CSAT and NPS with intervals, effort, perceived/expected."),
-        View("kano", "kano_answer_counts", ("all", "segment"), _kano,
-             "Kano category counts, category, Better/Worse and Fong's test per feature."),
-        View("tolerance", "tolerance_by_item", ("all",), _tolerance,
+             "Satisfaction index, CSAT and NPS with intervals, effort, perceived/expected."),
+        View("kano", kano_table, ("all", "segment"),
+             "Kano category counts, category, Better/Worse, Fong's test and importance."),
+        View("kano_scores", kano_scores_table, ("all", "segment"),
+             "Kano continuous scores (DuMouchel): mean and spread of both answers."),
+        View("tolerance", tolerance_table, ("all",),
              "Zone of tolerance per RATER dimension and item: MSA, MSS and breaches."),
-        View("drivers", "driver_correlations", ("all",), _drivers,
+        View("drivers", drivers_table, ("all",),
              "Employee-satisfaction drivers: relative importance (LMG) and performance."),
-        View("complaints", "complaints_by_category", ("all",), complaints.complaint_table,
+        View("complaints", complaints_table, ("all",),
              "Complaints per category: share, rate per 1,000 customers, resolution, recovery."),
-        View("retention", "retention_by_month", ("all",), _retention,
+        View("retention", retention_table, ("all",),
              "Customers per month: retained, retention rate, churned, new, revenue, margin."),
     )
 }
 
 
-def export_view(run_query: Callable[[str, dict], pd.DataFrame], view: str, filters: Filters,
-                by: str = "all", min_n: int = 30) -> pd.DataFrame:
-    """The table of ``view`` for ``filters``, grouped ``by`` one of the view's groupings.
-
-    ``run_query(name, params)`` runs a named query: ``Store.query``, or a page's cached runner.
-    """
+def export_view(run_query: RunQuery, view: str, filters: Filters, by: str = "all",
+                min_n: int = 30) -> pd.DataFrame:
+    """The table of ``view`` for ``filters``, grouped ``by`` one of the view's groupings: the
+    view's builder, by name (the command line's ``export VIEW``)."""
     if view not in VIEWS:
         raise ValueError(f"Unknown view {view!r}; one of: {', '.join(VIEWS)}.")
-    spec = VIEWS[view]
-    if by not in spec.groupings:
-        raise ValueError(f"The {view} view can be grouped by: {', '.join(spec.groupings)}.")
-    frame = run_query(spec.query, filters.params(by=by))
-    table = spec.build(frame, min_n)
-    if "grp" in table.columns:
-        table = table.drop(columns="grp") if by == "all" else table.rename(columns={"grp": by})
-    return table.reset_index(drop=True)
+    return VIEWS[view].build(run_query, filters, by=by, min_n=min_n)
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,5 +1,5 @@
-"""Kano charts: the curves, where features sit on them, label placement, the table's bar, and
-the two charts built from the demo data, with its planted features where they belong."""
+"""Kano charts: the curves, where features sit on them, the table's bar, the tooltips, and the
+two charts built from the demo data, with its planted features where they belong."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ import pandas as pd
 import pytest
 import vl_convert
 
-from satisfaction.charts import kano as charts
+from satisfaction import exports
+from satisfaction.charts import kano_curve, kano_marks, kano_scatter, kano_tables, labels
+from satisfaction.filters import Filters
 from satisfaction.i18n import t
-from satisfaction.methods.kano import kano_table, quadrant, split_by_min_n
+from satisfaction.methods.kano import kano_table, quadrant, split_hidden
 from satisfaction.store import Store
 
 PAIR = {"A": (1, 3), "O": (1, 5), "M": (3, 5), "I": (3, 3), "R": (5, 1), "Q": (1, 1)}
@@ -45,30 +47,30 @@ def chart_rows(chart, column: str = "dx") -> pd.DataFrame:
 
 def test_attractive_curve_ends():
     # hand calculation: a(-1) = A0 (e^0 - 1) = 0; a(0.6) = A0 (e^3.2 - 1) = 1 by the choice of A0
-    assert charts.attractive(-1) == pytest.approx(0)
-    assert charts.attractive(charts.CURVE_TOP) == pytest.approx(1)
+    assert kano_curve.attractive(-1) == pytest.approx(0)
+    assert kano_curve.attractive(kano_curve.CURVE_TOP) == pytest.approx(1)
     # hand calculation: a(0) = (e^2 - 1) / (e^3.2 - 1) = 6.389 / 23.53 = 0.2715
-    assert charts.attractive(0) == pytest.approx(0.2715, abs=1e-4)
+    assert kano_curve.attractive(0) == pytest.approx(0.2715, abs=1e-4)
 
 
 def test_must_be_curve_is_the_attractive_turned_half_a_turn():
     # m(x) = -a(-x): m(1) = 0, m(-0.6) = -1, m(0) = -0.2715
-    assert charts.must_be(1) == pytest.approx(0)
-    assert charts.must_be(-charts.CURVE_TOP) == pytest.approx(-1)
-    assert charts.must_be(0) == pytest.approx(-0.2715, abs=1e-4)
+    assert kano_curve.must_be(1) == pytest.approx(0)
+    assert kano_curve.must_be(-kano_curve.CURVE_TOP) == pytest.approx(-1)
+    assert kano_curve.must_be(0) == pytest.approx(-0.2715, abs=1e-4)
 
 
 def test_attractive_stays_above_and_must_be_below_the_one_dimensional_line():
     for i in range(81):
         x = -1 + i / 50
-        assert charts.attractive(x) >= x and charts.must_be(-x) <= -x
+        assert kano_curve.attractive(x) >= x and kano_curve.must_be(-x) <= -x
 
 
 def test_attractive_fulfilment_inverts_the_curve():
     for s in (0.0, 0.1, 0.5, 0.9, 1.0):
-        assert charts.attractive(charts.attractive_fulfilment(s)) == pytest.approx(s)
+        assert kano_curve.attractive(kano_curve.attractive_fulfilment(s)) == pytest.approx(s)
     with pytest.raises(ValueError, match="0-1"):
-        charts.attractive_fulfilment(1.2)
+        kano_curve.attractive_fulfilment(1.2)
 
 
 @pytest.mark.parametrize(
@@ -87,100 +89,50 @@ def test_attractive_fulfilment_inverts_the_curve():
     ],
 )
 def test_diagram_position(category, better, worse, reverse, expected):
-    x, y = charts.diagram_position(category, better, worse, reverse)
+    x, y = kano_curve.diagram_position(category, better, worse, reverse)
     assert (x, y) == (pytest.approx(expected[0]), pytest.approx(expected[1]))
 
 
 def test_diagram_position_leaves_out_questionable_and_undefined():
-    assert charts.diagram_position("Q", 0.5, -0.5) is None
-    assert charts.diagram_position("I", math.nan, math.nan) is None
+    assert kano_curve.diagram_position("Q", 0.5, -0.5) is None
+    assert kano_curve.diagram_position("I", math.nan, math.nan) is None
     with pytest.raises(ValueError, match="Unknown Kano category"):
-        charts.diagram_position("X", 0.5, -0.5)
+        kano_curve.diagram_position("X", 0.5, -0.5)
 
 
 def test_positions_and_unplaced_of_a_table():
     table = table_of({"delight": dict(A=8, I=2), "odd": dict(Q=7, A=1), "away": dict(R=6, I=4)})
-    spots = dict(zip(table["feature"], charts.positions(table)))
+    spots = dict(zip(table["feature"], kano_curve.positions(table)))
     assert spots["odd"] is None
     # hand calculation: away R 6 of n 10 -> (0.6, -0.6)
     assert spots["away"] == (pytest.approx(0.6), pytest.approx(-0.6))
-    assert charts.unplaced(table) == ["odd"]
-
-
-# --- label placement ---------------------------------------------------------------------------
-
-def test_text_width_counts_wide_characters_as_one_em():
-    # hand calculation at 10 px: "ab" 2 x 0.6 x 10 = 12; "中文" 2 x 1.0 x 10 = 20
-    assert charts.text_width("ab", 10) == pytest.approx(12)
-    assert charts.text_width("中文", 10) == pytest.approx(20)
-
-
-def test_a_lone_label_goes_right_of_its_marker():
-    (label,) = charts.place_labels([(100.0, 100.0, 5.0)], ["wifi"], 10, (400, 300))
-    # hand calculation: anchor x = 100 + radius 5 + gap 3 = 108, left-aligned, same y
-    assert (label.x, label.y, label.align, label.baseline) == (108, 100, "left", "middle")
-    assert not label.displaced
-    # box: width 4 x 0.6 x 10 = 24, height 1.25 x 10 = 12.5, centred on y = 100
-    assert label.box == charts.Box(108, 93.75, 132, 106.25)
-
-
-def crowded() -> list[tuple[float, float, float]]:
-    return [(200.0 + (i % 3), 150.0 + (i // 3), 6.0) for i in range(9)]
-
-
-def test_crowded_labels_do_not_overlap_each_other_or_the_markers():
-    points = crowded()
-    texts = [f"feature number {i}" for i in range(len(points))]
-    labels = charts.place_labels(points, texts, 13, (620, 460))
-    for a, b in itertools.combinations(labels, 2):
-        assert a.box.overlap(b.box) == 0
-    markers = [charts.Box(x - r, y - r, x + r, y + r) for x, y, r in points]
-    assert all(label.box.overlap(m) == 0 for label in labels for m in markers)
-    assert all(label.box.outside(620, 460) == 0 for label in labels)
-    assert any(label.displaced for label in labels)
-
-
-def test_label_placement_is_deterministic_and_avoids_obstacles():
-    texts = [f"f{i}" for i in range(9)]
-    obstacle = charts.Box(205, 130, 300, 170)
-    first = charts.place_labels(crowded(), texts, 13, (620, 460), (obstacle,))
-    assert first == charts.place_labels(crowded(), texts, 13, (620, 460), (obstacle,))
-    assert all(label.box.overlap(obstacle) == 0 for label in first)
-
-
-def test_labels_stay_inside_the_plot_at_its_edge():
-    (label,) = charts.place_labels([(615.0, 10.0, 5.0)], ["a long feature name"], 13, (620, 460))
-    assert label.box.outside(620, 460) == 0 and label.align == "right"
-
-
-def test_place_labels_needs_a_text_per_point():
-    with pytest.raises(ValueError, match="2 points but 1"):
-        charts.place_labels([(1, 1, 1), (2, 2, 1)], ["a"], 10, (100, 100))
+    assert kano_curve.unplaced(table) == ["odd"]
 
 
 # --- the table's bar and display frames --------------------------------------------------------
 
 def bar_widths(url: str) -> dict[str, float]:
     svg = unquote(url.removeprefix("data:image/svg+xml;utf8,"))
-    colour = {v: k for k, v in charts.CATEGORY_COLORS.items()}
+    colour = {v: k for k, v in kano_marks.CATEGORY_COLORS.items()}
     return {colour[fill]: float(width)
             for width, fill in re.findall(r'width="([\d.]+)" height="\d+" fill="(#\w+)"', svg)}
 
 
 def test_share_bar_widths_are_shares_of_the_width():
-    url = charts.share_bar({"A": 1, "O": 1, "M": 2, "I": 0, "R": 0, "Q": 0})
+    url = kano_tables.share_bar({"A": 1, "O": 1, "M": 2, "I": 0, "R": 0, "Q": 0})
     assert url.startswith("data:image/svg+xml;utf8,")
     # hand calculation: 100 px x 1/4, 1/4, 2/4 -> 25, 25, 50; empty categories drawn not at all
     assert bar_widths(url) == {"A": 25.0, "O": 25.0, "M": 50.0}
 
 
 def test_share_bar_without_answers_is_a_grey_bar():
-    assert "eeeeee" in unquote(charts.share_bar({c: 0 for c in "AOMIRQ"}))
+    assert "eeeeee" in unquote(kano_tables.share_bar({c: 0 for c in "AOMIRQ"}))
 
 
 def test_feature_rows_add_the_bar_and_the_category_name():
-    rows = charts.feature_rows(table_of({"wifi": dict(A=3, M=1)}), english)
-    assert list(rows.columns) == [*charts.EXPORT_COLUMNS, "shares", "category_name"]
+    table = table_of({"wifi": dict(A=3, M=1)})
+    rows = kano_tables.feature_rows(table, english)
+    assert list(rows.columns) == [*table.columns, "shares", "category_name"]
     assert rows.loc[0, "category_name"] == "Attractive"
     # hand calculation: A 3 of 4 -> 75 px, M 1 of 4 -> 25 px
     assert bar_widths(rows.loc[0, "shares"]) == {"A": 75.0, "M": 25.0}
@@ -188,14 +140,15 @@ def test_feature_rows_add_the_bar_and_the_category_name():
 
 def test_segment_grid_puts_segments_side_by_side():
     compared = pd.DataFrame({
-        "feature": ["f", "f", "f", "g", "g", "g"], "grp": ["gold", "lead", "diamond"] * 2,
+        "feature": ["f", "f", "f", "g", "g", "g"], "segment": ["gold", "lead", "diamond"] * 2,
         "category": ["M", "A", None, "I", "I", None],
         "fong_significant": [True, False, None, True, True, None],
         "overall": ["M", "M", "M", "I", "I", "I"],
         "differs_from_overall": [False, True, False, False, False, False],
     })
-    grid, marks = charts.segment_grid(compared, english)
-    assert list(grid.columns) == ["feature", "overall", "diamond", "gold", "lead"]
+    grid, marks, headers = kano_tables.segment_grid(compared, english)
+    assert headers == {"segment_0": "diamond", "segment_1": "gold", "segment_2": "lead"}
+    assert list(grid.columns) == ["feature", "overall", *headers]
     assert grid.set_index("feature").loc["f"].tolist() == [
         "Must-be", "—", "Must-be", "Attractive (n.s.)"]
     assert list(marks.columns) == list(grid.columns) and list(grid["feature"]) == ["f", "g"]
@@ -203,8 +156,33 @@ def test_segment_grid_puts_segments_side_by_side():
     assert marks.to_numpy().tolist() == [[False, False, False, False, True], [False] * 5]
 
 
+def test_segment_grid_takes_any_segment_name_even_a_column_s():
+    compared = pd.DataFrame({
+        "feature": ["f", "f"], "segment": ["overall", "feature"], "category": ["M", "A"],
+        "fong_significant": [True, True], "overall": ["M", "M"],
+        "differs_from_overall": [False, True],
+    })
+    grid, marks, headers = kano_tables.segment_grid(compared, english)
+    assert list(headers.values()) == ["feature", "overall"]
+    assert grid.iloc[0].tolist() == ["f", "Must-be", "Attractive", "Must-be"]
+    assert marks.iloc[0].tolist() == [False, False, True, False]
+
+
+def test_segment_grid_leaves_a_segment_without_answers_blank_and_unmarked():
+    compared = pd.DataFrame({
+        "feature": ["f", "f", "g"], "segment": ["gold", "lead", "gold"],
+        "category": ["M", "A", "I"], "fong_significant": [True, True, True],
+        "overall": ["M", "M", "I"], "differs_from_overall": [False, True, False],
+    })
+    grid, marks, headers = kano_tables.segment_grid(compared, english)
+    lead = {name: key for key, name in headers.items()}["lead"]
+    # lead answered nothing about g: an empty cell, not a hidden or differing one
+    assert grid.set_index("feature").loc["g", lead] == ""
+    assert not marks.set_index(grid["feature"]).loc["g", lead]
+
+
 def test_legend_names_every_category():
-    legend = charts.legend_html(english)
+    legend = kano_tables.legend_html(english)
     assert all(english(f"kano_cat_{c}") in legend for c in "AOMIRQ")
 
 
@@ -212,15 +190,13 @@ def test_legend_names_every_category():
 
 @pytest.fixture(scope="module")
 def demo_table(demo_store_path) -> pd.DataFrame:
+    """The features the Kano page draws: the shown rows of the ``kano`` export view."""
     with Store(demo_store_path) as store:
-        counts = store.query("kano_answer_counts", {
-            "by": "all", "date_from": None, "date_to": None, "regions": [], "units": [],
-            "channels": [], "stages": [], "segments": []})
-    return split_by_min_n(kano_table(counts), 30)[0]
+        return split_hidden(exports.kano_table(store.query, Filters(), "all", 30))[0]
 
 
 def test_demo_plants_land_in_their_quadrants(demo_table):
-    rows = chart_rows(charts.better_worse(demo_table, english)).set_index("feature")
+    rows = chart_rows(kano_scatter.better_worse(demo_table, english)).set_index("feature")
     # the demo plants 'mobile check-in' attractive and 'accurate billing' must-be (demo kano.sql)
     check_in, billing = rows.loc["mobile check-in"], rows.loc["accurate billing"]
     assert check_in["category"] == "A" and check_in["y"] > 0.5 and check_in["x"] < 0.5
@@ -230,17 +206,17 @@ def test_demo_plants_land_in_their_quadrants(demo_table):
 
 
 def test_demo_plants_sit_on_their_curves(demo_table):
-    rows = chart_rows(charts.kano_diagram(demo_table, english)).set_index("feature")
+    rows = chart_rows(kano_curve.kano_diagram(demo_table, english)).set_index("feature")
     check_in, billing = rows.loc["mobile check-in"], rows.loc["accurate billing"]
     # attractive: upper right, on the attractive curve at the height of its Better
     assert check_in["x"] > 0 and check_in["y"] == pytest.approx(check_in["better"])
-    assert charts.attractive(check_in["x"]) == pytest.approx(check_in["y"])
+    assert kano_curve.attractive(check_in["x"]) == pytest.approx(check_in["y"])
     # must-be: lower left, on the must-be curve at the depth of its Worse
     assert billing["x"] < 0 and billing["y"] == pytest.approx(billing["worse"])
-    assert charts.must_be(billing["x"]) == pytest.approx(billing["y"])
+    assert kano_curve.must_be(billing["x"]) == pytest.approx(billing["y"])
 
 
-@pytest.mark.parametrize("build", [charts.better_worse, charts.kano_diagram])
+@pytest.mark.parametrize("build", [kano_scatter.better_worse, kano_curve.kano_diagram])
 @pytest.mark.parametrize("size", ["importance", "n"])
 def test_charts_render_without_theme_and_with_every_label(demo_table, build, size):
     chart = build(demo_table, english, size)
@@ -256,19 +232,19 @@ def test_charts_render_without_theme_and_with_every_label(demo_table, build, siz
 
 
 def test_chart_labels_do_not_overlap_on_the_demo(demo_table):
-    frame = charts.Frame(charts.DIAGRAM_X, charts.DIAGRAM_Y, charts.DIAGRAM_SIZE)
-    rows = chart_rows(charts.kano_diagram(demo_table, english))
-    font = charts.font_sizes(False)[0]
+    frame = labels.Frame(kano_curve.DIAGRAM_X, kano_curve.DIAGRAM_Y, kano_curve.DIAGRAM_SIZE)
+    rows = chart_rows(kano_curve.kano_diagram(demo_table, english))
+    font = kano_marks.font_sizes(False)[0]
     anchors = [(px + dx, py + dy) for (px, py), dx, dy in
                zip(map(frame.px, rows["x"], rows["y"]), rows["dx"], rows["dy"])]
-    boxes = [charts.text_box(ax, ay, charts.text_width(f, font), font * charts.LINE_HEIGHT, a, b)
+    boxes = [labels.text_box(ax, ay, labels.text_width(f, font), font * labels.LINE_HEIGHT, a, b)
              for (ax, ay), f, a, b in zip(anchors, rows["feature"], rows["align"], rows["baseline"])]
     assert all(a.overlap(b) == 0 for a, b in itertools.combinations(boxes, 2))
 
 
 def test_reverse_line_is_drawn_only_for_a_reverse_feature():
-    plain = json.dumps(charts.kano_diagram(table_of({"a": dict(A=5, I=1)}), english).to_dict())
-    reverse = charts.kano_diagram(table_of({"a": dict(A=5, I=1), "r": dict(R=5, I=1)}), english)
+    plain = json.dumps(kano_curve.kano_diagram(table_of({"a": dict(A=5, I=1)}), english).to_dict())
+    reverse = kano_curve.kano_diagram(table_of({"a": dict(A=5, I=1), "r": dict(R=5, I=1)}), english)
     assert '"curve": "R"' not in plain
     assert '"curve": "R"' in json.dumps(reverse.to_dict())
     assert english("kano_cat_R") in json.dumps(reverse.to_dict(), ensure_ascii=False)
@@ -276,4 +252,44 @@ def test_reverse_line_is_drawn_only_for_a_reverse_feature():
 
 def test_charts_reject_an_unknown_size():
     with pytest.raises(ValueError, match="'importance' or 'n'"):
-        charts.better_worse(table_of({"a": dict(A=5)}), english, "weight")
+        kano_scatter.better_worse(table_of({"a": dict(A=5)}), english, "weight")
+
+
+# --- tooltips ----------------------------------------------------------------------------------
+
+def tooltips(chart) -> list[dict]:
+    """Every tooltip definition of the chart's layers."""
+    return [tip for layer in chart.to_dict()["layer"]
+            for tip in layer.get("encoding", {}).get("tooltip", [])]
+
+
+def test_tooltip_number_rounds_groups_and_marks_missing():
+    assert kano_marks.tooltip_number(-0.78333, 2) == "-0.78"
+    assert kano_marks.tooltip_number(12345, 0) == "12,345"
+    assert kano_marks.tooltip_number(float("nan"), 1) == "—"
+    assert kano_marks.tooltip_number(None, 1) == "—"
+    assert kano_marks.tooltip_number(pd.NA, 2) == "—"
+
+
+@pytest.mark.parametrize("build", [kano_scatter.better_worse, kano_curve.kano_diagram])
+def test_tooltips_show_rounded_text_in_the_reader_s_language(demo_table, build):
+    chart = build(demo_table, lambda key, **v: t(key, "zh", **v))
+    tips = tooltips(chart)
+    assert tips and all(tip["type"] == "nominal" for tip in tips)
+    # the titles are Chinese words only: no Latin letter in any of them
+    assert not any(re.search("[A-Za-z]", tip["title"]) for tip in tips)
+    rows = chart_rows(chart).set_index("feature")
+    check_in, billing = rows.loc["mobile check-in"], rows.loc["accurate billing"]
+    assert check_in["tip_better"] == f"{check_in['better']:.2f}"
+    assert billing["tip_worse"] == f"{billing['worse']:.2f}"
+    for field in {tip["field"] for tip in tips} - {"feature"}:
+        # every value shown is text: a category name, or a number with its decimals fixed
+        assert all(isinstance(v, str) for v in rows.reset_index()[field]), field
+    assert all(re.fullmatch(r"-?\d\.\d\d", v) for v in rows["tip_better"])
+    assert all(re.fullmatch(r"[\d,]+", v) for v in rows["tip_n"])
+
+
+def test_a_feature_without_importance_shows_a_dash_in_its_tooltip():
+    table = table_of({"a": dict(A=5, I=1)}).assign(importance=float("nan"))
+    rows = chart_rows(kano_scatter.better_worse(table, english, "n"))
+    assert rows.loc[0, "tip_importance"] == "—"

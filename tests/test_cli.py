@@ -111,7 +111,7 @@ def test_export_suppresses_small_groups_as_empty(demo_store_path):
     ("complaints", "category,count,share,per_1000_customers,median_days_to_resolve,"
                    "recovery_satisfaction"),
     ("retention", "period,customers,retained,retention_rate,churned,new,revenue,margin"),
-    ("kano", "feature,n,A,O,M,I,R,Q,category,better,worse,fong_significant"),
+    ("kano", "feature,n,A,O,M,I,R,Q,category,better,worse,fong_significant,importance"),
     ("tolerance", "dimension,item,n,adequate,desired,perceived,msa,mss,breach,msa_low,msa_high,"
                   "breach_significant"),
     ("drivers", "item,importance,importance_share,performance,quadrant,r2"),

@@ -7,7 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from satisfaction.exports import export_view, neutralise_formulas, to_csv
+from satisfaction import exports
+from satisfaction.exports import (export_view, kano_scores_table, kano_table, neutralise_formulas,
+                                  to_csv)
 from satisfaction.filters import Filters
 from satisfaction.methods import kano, tolerance
 from satisfaction.store import Store
@@ -94,7 +96,7 @@ def test_kano_by_segment_hides_a_second_segment_when_one_is_small():
     assert rows.loc["big", "O"] == 40 and rows.loc["big", "category"] == "O"
     assert rows["n"].tolist() == [40, 35, 3]  # the n of every row stays, hidden or not
     assert list(exported.columns) == ["segment", "feature", "n", *KANO_FIGURES[:6], "category",
-                                      "better", "worse", "fong_significant"]
+                                      "better", "worse", "fong_significant", "importance"]
 
 
 def test_kano_by_segment_hides_nothing_more_when_two_are_small():
@@ -140,19 +142,33 @@ def test_no_hidden_segment_follows_from_the_overall_kano_export(demo_store_path,
     assert hidden_somewhere  # the demo has segments below each of these minimums
 
 
-@pytest.mark.parametrize("min_n", [5, 10, 20, 30])
-def test_kano_export_hides_the_segments_the_kano_page_hides(demo_store_path, min_n):
-    with Store(demo_store_path) as store:
-        exported = export_view(store.query, "kano", Filters(), by="segment", min_n=min_n)
-        page = kano.compare_groups(
-            kano.kano_table(store.query("kano_answer_counts", Filters().params(by="segment"))),
-            kano.kano_table(store.query("kano_answer_counts", Filters().params(by="all"))), min_n)
-    export_hidden = set(zip(exported.loc[exported["A"].isna(), "segment"],
-                            exported.loc[exported["A"].isna(), "feature"]))
-    page_hidden = set(zip(page.loc[page["suppressed"], "grp"],
-                          page.loc[page["suppressed"], "feature"]))
-    assert export_hidden == page_hidden
-    assert exported.loc[exported["A"].isna(), KANO_FIGURES].isna().all().all()
+def test_kano_hides_a_feature_below_the_minimum_but_keeps_its_n():
+    counts = pd.concat([_kano_counts({"all": [(1, 3, 20), (1, 5, 10)]}, "big"),
+                        _kano_counts({"all": [(3, 5, 5)]}, "small")])
+    table = kano_table(_served(counts), Filters(), min_n=30).set_index("feature")
+    # hand calculation: big n = 30 >= 30 shown (A 20, O 10: attractive); small n = 5 < 30
+    assert table.loc["big", "category"] == "A" and table.loc["big", "A"] == 20
+    assert _blank(table.loc["small"], [*KANO_FIGURES, "importance"])
+    assert table["n"].tolist() == [30, 5]
+    assert list(table.reset_index().columns) == exports.KANO_COLUMNS
+
+
+def test_kano_scores_are_suppressed_like_the_kano_view():
+    counts = _kano_counts({"big": [(1, 5, 40)], "mid": [(3, 5, 35)], "small": [(1, 3, 3)]})
+    scores = kano_scores_table(_served(counts), Filters(), "segment", min_n=30).set_index(
+        "segment")
+    figures = ["functional_mean", "dysfunctional_mean", "functional_sd", "dysfunctional_sd"]
+    # as in the kano view: small (3) is hidden, and mid, the smallest shown, with it
+    assert _blank(scores.loc["small"], figures) and _blank(scores.loc["mid"], figures)
+    # hand calculation: like/dislike scores 4 and 4 on DuMouchel's scale, no spread
+    assert scores.loc["big", figures].tolist() == [4.0, 4.0, 0.0, 0.0]
+    assert list(scores.reset_index().columns) == ["segment", "feature", "n", *figures]
+
+
+@pytest.mark.parametrize("view", sorted(exports.VIEWS))
+def test_every_builder_refuses_a_grouping_its_view_lacks(view):
+    with pytest.raises(ValueError, match="can be grouped by"):
+        exports.VIEWS[view].build(_served(pd.DataFrame()), Filters(), by="nonsense")
 
 
 def test_demo_gold_segment_is_hidden_for_diamond_at_min_n_5(demo_store_path):

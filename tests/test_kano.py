@@ -8,16 +8,15 @@ import pytest
 from satisfaction.loading import load_file
 from satisfaction.methods.kano import (
     COMPARE_COLUMNS,
-    COUNT_COLUMNS,
+    against_overall,
     classify,
-    compare_groups,
     continuous_scores,
     differing_features,
     fong_significant,
     kano_table,
     quadrant,
     recommendation,
-    split_by_min_n,
+    split_hidden,
     strongest,
 )
 from satisfaction.filters import Filters
@@ -388,12 +387,14 @@ def test_mixed_answers_by_segment(mixed_store):
 
 # --- suppression, the strongest feature and segments compared ----------------------------------
 
-def test_split_by_min_n_keeps_features_with_enough_answers():
+def test_split_hidden_separates_the_rows_whose_figures_were_suppressed():
     table = kano_table(counts_frame({"big": dict(A=20, O=10), "small": dict(M=5)}))
-    shown, hidden = split_by_min_n(table, 30)
-    # hand calculation: big n = 30 >= 30 shown; small n = 5 < 30 hidden
+    table = table.astype({c: "Int64" for c in "AOMIRQ"})
+    table.loc[table["feature"] == "small", ["A", "O", "M", "I", "R", "Q", "category"]] = None
+    shown, hidden = split_hidden(table)
     assert list(shown["feature"]) == ["big"] and list(hidden["feature"]) == ["small"]
     assert list(shown.columns) == list(table.columns)
+    assert shown["A"].dtype == "int64" and hidden.loc[0, "n"] == 5
 
 
 def test_strongest_ranks_by_the_defining_coefficient():
@@ -410,46 +411,39 @@ def test_strongest_ranks_by_the_defining_coefficient():
         strongest(table, "I")
 
 
-def segment_counts(groups: dict[str, dict[str, dict[str, int]]]) -> pd.DataFrame:
-    frames = [counts_frame(features).assign(grp=grp) for grp, features in groups.items()]
-    return pd.concat(frames, ignore_index=True)
+def by_segment(rows: list[tuple[str, str, str | None, bool | None]]) -> pd.DataFrame:
+    """Rows of the kano view by segment: (feature, segment, category, Fong), n 40 each."""
+    return pd.DataFrame(rows, columns=["feature", "segment", "category", "fong_significant"]
+                        ).assign(n=40)
 
 
-def test_compare_groups_hides_small_segments_and_their_complement():
-    by_group = kano_table(segment_counts({
-        "gold": {"f": dict(M=30, I=10)},  # n 40, M
-        "lead": {"f": dict(A=20, I=15)},  # n 35, A
-        "diamond": {"f": dict(A=5)},  # n 5 < 30: hidden
-    }))
-    overall = kano_table(counts_frame({"f": dict(A=25, M=30, I=25)}))  # n 80, M
-    compared = compare_groups(by_group, overall, 30).set_index("grp")
-    # diamond is below 30; with the total shown, the next smallest (lead, 35) is hidden too
-    assert compared.loc["diamond", "suppressed_reason"] == "fewer than 30 responses"
-    assert compared.loc["lead", "suppressed"] and pd.isna(compared.loc["lead", "category"])
-    assert compared.loc["gold", "category"] == "M" and not compared.loc["gold", "suppressed"]
-    assert set(compared["overall"]) == {"M"}
-    assert not compared["differs_from_overall"].any()
-    assert differing_features(compared.reset_index()) == []
-
-
-def test_compare_groups_marks_where_segments_differ():
-    by_group = kano_table(segment_counts({
-        "gold": {"f": dict(M=30, I=10), "g": dict(I=40)},
-        "lead": {"f": dict(A=25, I=15), "g": dict(I=40)},
-    }))
-    overall = kano_table(counts_frame({"f": dict(A=25, M=30, I=25), "g": dict(I=80)}))
-    compared = compare_groups(by_group, overall, 30)
+def test_against_overall_marks_where_segments_differ():
+    segments = by_segment([("f", "gold", "M", True), ("f", "lead", "A", True),
+                           ("g", "gold", "I", True), ("g", "lead", "I", False)])
+    overall = pd.DataFrame({"feature": ["f", "g"], "category": ["M", "I"]})
+    compared = against_overall(segments, overall)
     assert list(compared.columns) == list(COMPARE_COLUMNS)
-    flags = compared.set_index(["feature", "grp"])["differs_from_overall"]
-    # f: overall M (30 of 80); gold M, lead A -> lead differs; g: I everywhere
+    flags = compared.set_index(["feature", "segment"])["differs_from_overall"]
+    # f: overall M; gold M, lead A -> lead differs; g: I everywhere
     assert flags.to_dict() == {("f", "gold"): False, ("f", "lead"): True,
                                ("g", "gold"): False, ("g", "lead"): False}
     assert differing_features(compared) == ["f"]
 
 
-def test_compare_groups_of_nothing_is_empty():
-    empty = kano_table(counts_frame({}).reindex(columns=list(COUNT_COLUMNS)))
-    assert list(compare_groups(empty, empty, 30).columns) == list(COMPARE_COLUMNS)
+def test_against_overall_leaves_out_hidden_features_and_never_marks_a_hidden_segment():
+    segments = by_segment([("f", "gold", "M", True), ("f", "lead", None, None),
+                           ("small", "gold", None, None)])
+    overall = pd.DataFrame({"feature": ["f", "small"], "category": ["A", None]})
+    compared = against_overall(segments, overall)
+    # small is hidden overall: not compared; lead's f is hidden: not marked
+    assert list(compared["feature"]) == ["f", "f"]
+    assert compared["differs_from_overall"].tolist() == [True, False]
+
+
+def test_against_overall_of_nothing_is_empty():
+    empty = by_segment([])
+    compared = against_overall(empty, pd.DataFrame({"feature": [], "category": []}))
+    assert compared.empty and list(compared.columns) == list(COMPARE_COLUMNS)
 
 
 def test_a_lone_shown_segment_that_differs_from_the_whole_counts_as_differing():
@@ -457,7 +451,7 @@ def test_a_lone_shown_segment_that_differs_from_the_whole_counts_as_differing():
     # sentence above the grid must name the same features, even when one segment is shown.
     compared = pd.DataFrame({
         "feature": ["live chat", "live chat", "billing"],
-        "grp": ["lead", "gold", "lead"],
+        "segment": ["lead", "gold", "lead"],
         "category": ["A", None, "M"],
         "overall": ["O", "O", "M"],
         "differs_from_overall": [True, None, False],

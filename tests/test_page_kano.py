@@ -1,11 +1,23 @@
-"""The Kano page run by AppTest on the demo store: its charts, tables, finding and advice."""
+"""The Kano page run by AppTest: its charts, tables, finding and advice on the demo store, its
+downloads equal to the command line's exports, and names from data never read as Markdown."""
 
 from __future__ import annotations
 
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from satisfaction.exports import to_csv
 from satisfaction.i18n import t
+from satisfaction.loading import load_file
+from satisfaction.store import Store
+from satisfaction.text import markdown_literal
 
 
 @pytest.fixture
@@ -98,3 +110,119 @@ def test_the_continuous_scores_are_offered_for_the_shown_features(app):
     billing = scores.set_index("feature").loc["accurate billing"]
     # must-be on Berger et al.'s scale: absence hurts (high dysfunctional), presence is expected
     assert billing["dysfunctional_mean"] > 2 > billing["functional_mean"]
+
+
+# --- the page's tables are the export views ----------------------------------------------------
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """What the page hands components.table and components.chart to download, by name."""
+    from satisfaction.ui import components
+
+    seen: dict[str, pd.DataFrame] = {}
+    table, chart = components.table, components.chart
+
+    def recording_table(ctx, frame, name, download=None, **kwargs):
+        seen[name] = frame if download is None else download
+        table(ctx, frame, name, download=download, **kwargs)
+
+    def recording_chart(ctx, spec, data, name):
+        seen[name] = data
+        chart(ctx, spec, data, name)
+
+    monkeypatch.setattr(components, "table", recording_table)
+    monkeypatch.setattr(components, "chart", recording_chart)
+    return seen
+
+
+def export(store: Path, *args: str) -> str:
+    """``python -m satisfaction export ...`` on the store, through its real entry point."""
+    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, "--db",
+                           str(store)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_every_download_of_the_page_is_the_export_row_for_row(app, downloads, demo_store_path):
+    expected = {"kano-features": export(demo_store_path, "kano"),
+                "kano-segments": export(demo_store_path, "kano", "--by", "segment"),
+                "kano-continuous-scores": export(demo_store_path, "kano_scores")}
+    app()
+    for name, csv in expected.items():
+        assert to_csv(downloads[name]) == csv, name
+    # the charts offer the same per-feature table as their data
+    assert to_csv(downloads["kano-curve"]) == expected["kano-features"]
+    assert to_csv(downloads["kano-better-worse"]) == expected["kano-features"]
+
+
+def test_the_segment_grid_hides_what_the_export_hides(app, downloads, demo_store_path):
+    exported = export(demo_store_path, "kano", "--by", "segment", "--min-n", "60")
+    at = app(lambda at: at.query_params.update(min_n="60"))
+    assert to_csv(downloads["kano-segments"]) == exported
+    grid = next(f.value for f in at.dataframe if "overall" in f.value.columns)
+    if hasattr(grid, "data"):  # a Styler
+        grid = grid.data
+    segments = pd.read_csv(io.StringIO(exported))
+    # the grid's dashes are exactly the export's blank categories, of the features shown overall
+    blank = segments.set_index(["feature", "segment"])["category"].isna()
+    # the grid keys its segment columns segment_0, segment_1 … in name order
+    names = dict(enumerate(sorted(segments["segment"].unique())))
+    cells = grid.drop(columns="overall").rename(
+        columns=lambda c: names[int(c.removeprefix("segment_"))] if c != "feature" else c
+    ).melt(id_vars="feature", var_name="segment")
+    assert len(cells) > 10
+    for feature, segment, cell in cells.itertuples(index=False):
+        assert (cell == "—") == blank[(feature, segment)], (feature, segment, cell)
+    assert "—" in grid.to_numpy()  # at 60 some segments are hidden
+
+
+# --- names from the data are shown as they are, never as Markdown ------------------------------
+
+EVIL = {
+    "link": "[click me](http://evil.example)",
+    "bold": "**bold** <b>x</b>",
+    "math": "$x$ :red[x]",
+    "small": "www.evil.example",
+    "odd": "_odd_ | # odd a@b.com :smile:",
+}
+
+
+@pytest.fixture
+def evil_store(tmp_path) -> Path:
+    """Kano answers whose feature names are Markdown, links, HTML and formulas."""
+    rows = [("response_id", "segment", "feature", "functional", "dysfunctional")]
+    answers = [("link", "retail", 1, 3, 40), ("link", "business", 1, 5, 35),  # A; business O
+               ("bold", "retail", 3, 5, 40), ("bold", "business", 3, 5, 40),  # M
+               ("math", "retail", 3, 3, 40),  # I
+               ("small", "retail", 1, 3, 5),  # hidden: 5 answers
+               ("odd", "retail", 1, 1, 40)]  # questionable: not on the curve
+    for key, segment, functional, dysfunctional, count in answers:
+        rows += [(f"{segment}-{i}", segment, EVIL[key], functional, dysfunctional)
+                 for i in range(count)]
+    path = tmp_path / "evil.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(rows)
+    with Store(tmp_path / "evil.duckdb") as store:
+        assert load_file(store, "kano", path).rejected == 0
+    return tmp_path / "evil.duckdb"
+
+
+def test_names_from_the_data_are_never_markdown(evil_store, fresh_streamlit, monkeypatch):
+    monkeypatch.setenv("SATISFACTION_DB", str(evil_store))
+    at = AppTest.from_file("../dashboard.py", default_timeout=60)
+    at.run(timeout=60)
+    at.switch_page("app_pages/kano.py")
+    at.run(timeout=60)
+    assert not at.exception, at.exception
+    shown = markdown_of(at) + "\n" + captions_of(at)
+    # every name appears, escaped, in the finding, the cards, the segment sentence, captions
+    for name in EVIL.values():
+        assert markdown_literal(name) in shown, name
+    finding = at.markdown[0].value
+    assert markdown_literal(EVIL["link"]) in finding and markdown_literal(EVIL["bold"]) in finding
+    assert r"\[click me\]\(http\:" in finding and r"\*\*bold\*\* \<b\>x\<\/b\>" in finding
+    assert t("kano_segments_differ", features=markdown_literal(EVIL["link"])) in shown
+    # and nothing of theirs is left to be read as Markdown or HTML
+    for raw in ("](http", "[click me]", "**bold**", "<b>", "$x$", ":red[", "www.evil", "_odd_",
+                "http://", "a@b"):
+        assert raw not in shown, raw

@@ -12,16 +12,16 @@ TEXT: dict[str, tuple[str, str]] = {
     # chart words
     "kano_feature": ("Feature", "功能／服务项目"),
     "kano_category": ("Category", "类别"),
-    "kano_better": ("Better", "Better"),
-    "kano_worse": ("Worse", "Worse"),
+    "kano_better": ("Better", "满意系数"),
+    "kano_worse": ("Worse", "不满意系数"),
     "kano_n": ("Answers", "回答数"),
     "kano_importance": ("Importance (1–9)", "重要性（1–9）"),
     "kano_importance_short": ("Importance", "重要性"),
     "kano_size_importance": ("Importance (1–9)", "重要性（1–9）"),
     "kano_size_n": ("Answers", "回答数"),
-    "kano_better_axis": ("Better: satisfaction when present", "Better：具备时的满意程度"),
-    "kano_worse_axis": ("|Worse|: dissatisfaction when absent", "|Worse|：不具备时的不满程度"),
-    "kano_scatter_title": ("Better–worse diagram", "Better–Worse 象限图"),
+    "kano_better_axis": ("Better: satisfaction when present", "满意系数：具备时的满意程度"),
+    "kano_worse_axis": ("|Worse|: dissatisfaction when absent", "|不满意系数|：不具备时的不满程度"),
+    "kano_scatter_title": ("Better–worse diagram", "满意系数–不满意系数象限图"),
     "kano_diagram_title": ("The Kano curve: satisfaction against fulfilment",
                            "满足客户需求的魅力曲线：满意度与充足程度"),
     "kano_fulfilment": ("Fulfilment", "充足程度"),
@@ -49,13 +49,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "kano_hidden": ("Hidden for fewer than {min_n} answers: {features}.",
                     "回答少于 {min_n} 份，已隐藏：{features}。"),
     "kano_not_placed": ("Not on the curve (questionable answers, or no Better/Worse): {features}.",
-                        "未画在曲线上（可疑回答，或没有 Better/Worse 系数）：{features}。"),
+                        "未画在曲线上（可疑回答，或没有满意系数和不满意系数）：{features}。"),
     "kano_diagram_caption": (
         "Each feature sits on its category's curve: attractive at the height of its Better, "
         "must-be at its Worse, one-dimensional at the mean of Better and |Worse|, indifferent on "
         "the axis.",
-        "每项功能画在其类别的曲线上：魅力品质的高度为 Better，必备品质为 Worse，"
-        "一元品质为 Better 与 |Worse| 的平均，无差异品质在横轴上。",
+        "每项功能画在其类别的曲线上：魅力品质的高度为满意系数，必备品质为不满意系数，"
+        "一元品质为满意系数与不满意系数绝对值的平均，无差异品质在横轴上。",
     ),
     "kano_scatter_caption": (
         "Quadrants split at 0.5. The colour is the category counted from the answers; a point "
@@ -69,10 +69,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "kano_count_part": ("{count} {name}", "{name} {count} 项"),
     "kano_finding_must_be": (
         "fix {feature} first (without it {share:.0%} are dissatisfied, Worse {worse:.2f})",
-        "应首先保证{feature}（缺少时 {share:.0%} 的顾客不满意，Worse {worse:.2f}）",
+        "应首先保证{feature}（缺少时 {share:.0%} 的顾客不满意，不满意系数 {worse:.2f}）",
     ),
     "kano_finding_attractive": ("{feature} delights most when present (Better {better:.2f})",
-                                "{feature}具备时最能带来惊喜（Better {better:.2f}）"),
+                                "{feature}具备时最能带来惊喜（满意系数 {better:.2f}）"),
     "kano_finding_none": ("no feature is clearly must-be or attractive",
                           "没有功能明显属于必备品质或魅力品质"),
     # table

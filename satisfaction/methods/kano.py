@@ -17,7 +17,6 @@ Fong, D. (1996). Using the self-stated importance questionnaire to interpret Kan
     results. Center for Quality Management Journal, 5(3), 21-24.
 Lee, M. C. & Newcomb, J. F. (1997). Applying the Kano methodology to meet customer requirements:
     NASA's microgravity science program. Quality Management Journal, 4(3), 95-106.
-Hundepool, A. et al. (2012). Statistical Disclosure Control. Wiley, ch. 4.
 Matzler, K. & Hinterhuber, H. H. (1998). How to make product development projects more
     successful by integrating Kano's model of customer satisfaction into quality function
     deployment. Technovation, 18(1), 25-38.
@@ -29,7 +28,6 @@ import math
 
 import pandas as pd
 
-from satisfaction.methods.suppression import complementary_suppression, suppress_small
 
 #: Answer codes: 1 like, 2 must-be, 3 neutral, 4 live-with, 5 dislike (contracts.KANO_ANSWER_WORDS).
 _CODES = frozenset(range(1, 6))
@@ -241,14 +239,13 @@ def quadrant(better: float, worse: float, threshold: float = 0.5) -> str | None:
     return "M" if dissatisfies else "I"
 
 
-def split_by_min_n(table: pd.DataFrame, min_n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, hidden): the rows of a :func:`kano_table` with at least ``min_n`` answers, and
-    the others, whose figures would mislead (primary suppression, Hundepool et al. 2012, as in
-    :func:`satisfaction.methods.suppression.suppress_small`)."""
-    marked = suppress_small(table, "n", min_n, [])
-    hidden = marked.pop("suppressed").to_numpy()
-    marked = marked.drop(columns="suppressed_reason")
-    return marked[~hidden].reset_index(drop=True), marked[hidden].reset_index(drop=True)
+def split_hidden(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, hidden): the rows of a suppressed Kano table (the ``kano`` export view) whose
+    figures are shown, and those whose figures were hidden for too few answers (their
+    ``category`` is empty). Shown rows get whole-number counts back."""
+    hidden = table["category"].isna().to_numpy()
+    shown = table[~hidden].astype({c: "int64" for c in ("n", *CATEGORIES)})
+    return shown.reset_index(drop=True), table[hidden].reset_index(drop=True)
 
 
 #: The coefficient that ranks features within a category for :func:`strongest`.
@@ -273,46 +270,27 @@ def strongest(table: pd.DataFrame, category: str) -> pd.Series | None:
     return members.loc[STRENGTH[category](members).idxmax()]
 
 
-COMPARE_COLUMNS = ("feature", "grp", "n", "category", "fong_significant", "better", "worse",
-                   "suppressed", "suppressed_reason", "overall", "differs_from_overall")
+COMPARE_COLUMNS = ("feature", "segment", "n", "category", "fong_significant", "overall",
+                   "differs_from_overall")
 
 
-def _compare_feature(part: pd.DataFrame, overall: pd.Series | None, min_n: int) -> pd.DataFrame:
-    shown = complementary_suppression(
-        part, "n", min_n, ["category", "fong_significant", "better", "worse"],
-        total_known=overall is not None,
-    )
-    shown["overall"] = None if overall is None else overall["category"]
-    shown["differs_from_overall"] = (shown["category"].notna()
-                                     & (shown["category"] != shown["overall"]))
-    return shown
+def against_overall(by_segment: pd.DataFrame, overall: pd.DataFrame) -> pd.DataFrame:
+    """Each feature's category in each segment beside its category over all segments.
 
-
-def compare_groups(by_group: pd.DataFrame, overall: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """Each feature's category in each group beside its category over all groups.
-
-    ``by_group`` and ``overall`` are :func:`kano_table` results, grouped (e.g. by segment) and
-    not. Within each feature, a group with fewer than ``min_n`` answers is hidden, and when
-    exactly one is hidden while the overall figure is shown, the next smallest group too, so
-    the hidden one cannot be worked out from the total (complementary suppression, Hundepool
-    et al. 2012; :func:`~satisfaction.methods.suppression.complementary_suppression`).
-    ``differs_from_overall`` marks a shown group whose category is not the overall one.
-    Columns: :data:`COMPARE_COLUMNS`, one row per feature and group.
+    ``by_segment`` and ``overall`` are the ``kano`` export view by segment and not, already
+    suppressed (a hidden figure is empty). Only features whose overall category is shown are
+    kept; ``differs_from_overall`` marks a shown segment whose category is not the overall one.
+    Columns: :data:`COMPARE_COLUMNS`, one row per feature and segment.
     """
-    overall_shown = split_by_min_n(overall, min_n)[0].set_index("feature")
-    parts = [
-        _compare_feature(part.reset_index(drop=True),
-                         overall_shown.loc[feature] if feature in overall_shown.index else None,
-                         min_n)
-        for feature, part in by_group.groupby("feature", sort=True)
-    ]
-    if not parts:
-        return pd.DataFrame(columns=list(COMPARE_COLUMNS))
-    return pd.concat(parts, ignore_index=True)[list(COMPARE_COLUMNS)]
+    categories = overall.dropna(subset=["category"]).set_index("feature")["category"]
+    rows = by_segment[by_segment["feature"].isin(categories.index)]
+    rows = rows.assign(overall=rows["feature"].map(categories))
+    rows["differs_from_overall"] = rows["category"].notna() & (rows["category"] != rows["overall"])
+    return rows.reindex(columns=list(COMPARE_COLUMNS)).reset_index(drop=True)
 
 
 def differing_features(compared: pd.DataFrame) -> list[str]:
-    """Features with a shown group of :func:`compare_groups` whose category differs from the
-    category of all groups together (the cells the page highlights)."""
+    """Features with a shown segment of :func:`against_overall` whose category differs from
+    the category of all segments together (the cells the page highlights)."""
     differs = compared["differs_from_overall"].fillna(False).astype(bool)
     return sorted(compared.loc[differs, "feature"].unique())
