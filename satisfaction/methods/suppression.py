@@ -102,9 +102,9 @@ def suppress_small(
     marked = frame.assign(
         suppressed=False, suppressed_reason=pd.Series(None, index=frame.index, dtype=object)
     )
-    n = frame[n_column].to_numpy(dtype=float)
+    n = frame[n_column].to_numpy(dtype=float, na_value=np.nan)
     parent = frame.get(parent_of(n_column))
-    parent = None if parent is None else parent.to_numpy(dtype=float)
+    parent = None if parent is None else parent.to_numpy(dtype=float, na_value=np.nan)
     small = n < min_n
     marked = _hide(marked, small, value_columns, small_group_reason(min_n))
     rest_small = too_small(n, parent, min_n) & ~small

@@ -141,7 +141,8 @@ def sidebar() -> PageContext:
     filters = Filters(date_from=date_from, date_to=date_to, regions=selected["region"],
                       units=selected["unit"], channels=selected["channel"],
                       stages=selected["stage"], segments=selected["segment"])
-    return PageContext(lang=lang, filters=filters, min_n=max(int(min_n), floor), presentation=presentation)
+    return PageContext(lang=lang, filters=filters, min_n=max(int(min_n), floor),
+                       presentation=presentation)
 
 
 def current() -> PageContext:
