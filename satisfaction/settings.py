@@ -45,4 +45,15 @@ def db_path(flag: str | None = None) -> Path:
 
 
 def min_n(flag: int | None = None) -> int:
+    """The minimum n from the command line's ``--min-n`` (an analyst's choice, any value), then
+    the environment, then the default."""
     return int(SETTINGS["min_n"].value(None if flag is None else str(flag)))
+
+
+def configured_min_n() -> int:
+    """The minimum n the operator configured (environment, then default): the dashboard's
+    floor, which a viewer may raise but never lower, in the sidebar or in a link."""
+    value = min_n()
+    if value < 1:
+        raise ValueError(f"{SETTINGS['min_n'].env} must be at least 1; got {value}.")
+    return value

@@ -80,6 +80,8 @@ def test_the_query_over_all_responses(figures_of):
         "rec_n": 5, "promoters": 2, "detractors": 2,
         "effort_n": 5, "effort_sum": 19, "effort_sumsq": 99,
         "pair_n": 5, "pair_sat_sum": 16, "pair_exp_sum": 20,
+        # no filters: each count's parent (the same group unfiltered) is the count itself
+        "parent_n": 6, "parent_rec_n": 5, "parent_effort_n": 5, "parent_pair_n": 5,
     }
 
 
@@ -107,6 +109,7 @@ def test_the_query_by_region_puts_the_blank_region_last(figures_of):
         "rec_n": 2, "promoters": 0, "detractors": 1,
         "effort_n": 1, "effort_sum": 6, "effort_sumsq": 36,
         "pair_n": 1, "pair_sat_sum": 2, "pair_exp_sum": 5,
+        "parent_n": 2, "parent_rec_n": 2, "parent_effort_n": 1, "parent_pair_n": 1,
     }
     # hand calculation, North = r1, r2, r5: satisfaction 5+4+1 = 10, squares 25+16+1 = 42.
     assert (_row(frame, "North")["n"], _row(frame, "North")["sat_sumsq"]) == (3, 42)

@@ -274,14 +274,15 @@ def as_tuples(frame: pd.DataFrame) -> list[tuple]:
 def test_query_counts_all(store):
     counts = store.query("kano_answer_counts", {"by": "all", **NO_FILTERS})
     assert list(counts.columns) == ["grp", "feature", "functional", "dysfunctional", "n",
-                                    "importance_sum", "importance_n"]
+                                    "importance_sum", "importance_n", "parent_n"]
     # hand counts from KANO_ROWS: parking 3/5 twice (importance 5); wifi 1/3 three times
-    # (8 + 4 = 12 from two ratings), 1/5 once (9), 3/5 once (6)
+    # (8 + 4 = 12 from two ratings), 1/5 once (9), 3/5 once (6); unfiltered, each feature's
+    # parent is its own 2 (parking) and 5 (wifi) answers
     assert as_tuples(counts) == [
-        ("all", "parking", 3, 5, 2, 5, 1),
-        ("all", "wifi", 1, 3, 3, 12, 2),
-        ("all", "wifi", 1, 5, 1, 9, 1),
-        ("all", "wifi", 3, 5, 1, 6, 1),
+        ("all", "parking", 3, 5, 2, 5, 1, 2),
+        ("all", "wifi", 1, 3, 3, 12, 2, 5),
+        ("all", "wifi", 1, 5, 1, 9, 1, 5),
+        ("all", "wifi", 3, 5, 1, 6, 1, 5),
     ]
 
 
@@ -289,17 +290,19 @@ def test_query_counts_by_segment_with_filter(store):
     counts = store.query("kano_answer_counts", {"by": "segment", **NO_FILTERS})
     # hand counts: the unsegmented parking answer is its own group
     assert as_tuples(counts) == [
-        ("(none)", "parking", 3, 5, 1, 5, 1),
-        ("business", "wifi", 1, 3, 1, 4, 1),
-        ("business", "wifi", 1, 5, 1, 9, 1),
-        ("retail", "parking", 3, 5, 1, 0, 0),
-        ("retail", "wifi", 1, 3, 2, 8, 1),
-        ("retail", "wifi", 3, 5, 1, 6, 1),
+        ("(none)", "parking", 3, 5, 1, 5, 1, 1),
+        ("business", "wifi", 1, 3, 1, 4, 1, 2),
+        ("business", "wifi", 1, 5, 1, 9, 1, 2),
+        ("retail", "parking", 3, 5, 1, 0, 0, 1),
+        ("retail", "wifi", 1, 3, 2, 8, 1, 3),
+        ("retail", "wifi", 3, 5, 1, 6, 1, 3),
     ]
     retail = store.query(
         "kano_answer_counts", {**NO_FILTERS, "by": "segment", "segments": ["retail"]}
     )
     assert set(retail["grp"]) == {"retail"} and retail["n"].sum() == 4
+    # by segment, a segment filter leaves each group whole: the parent is the group itself
+    assert (retail["parent_n"] == retail.groupby("feature")["n"].transform("sum")).all()
 
 
 def test_query_feeds_the_table(store):

@@ -8,8 +8,11 @@ import pytest
 from satisfaction.methods.suppression import (
     RECOVERY_REASON,
     complementary_suppression,
+    parent_of,
     recovery_partner,
+    small_rest_reason,
     suppress_small,
+    too_small,
 )
 
 VALUES = ["index", "csat"]
@@ -104,3 +107,32 @@ def test_the_recovery_partner_is_the_smallest_group_still_shown():
     assert recovery_partner([False, False], [50, 60]) is None
     assert recovery_partner([True, True, False], [5, 7, 90]) is None
     assert recovery_partner([True], [5]) is None
+
+
+def test_too_small_hides_a_figure_whose_rest_is_small_but_not_empty():
+    # min_n 30: 30 of 45 leaves out 15 (too small); 30 of 30 leaves out none; 30 of 60 leaves
+    # out 30; 29 of 29 is itself too small.
+    assert too_small(30, 45, 30)
+    assert not too_small(30, 30, 30)
+    assert not too_small(30, 60, 30)
+    assert too_small(29, 29, 30)
+    assert too_small(29, None, 30) and not too_small(30, None, 30)
+    assert not too_small(30, math.nan, 30)  # no parent known: the n test alone
+    assert too_small(pd.Series([30, 30, 30]), pd.Series([45, 30, 60]), 30).tolist() == [
+        True, False, False]
+
+
+def test_suppress_small_reads_the_parent_column_of_its_count():
+    frame = _frame([50, 40, 35]).assign(parent_n=[50, 55, 80])
+    shown = suppress_small(frame, "n", 30, VALUES)
+    # g1 leaves out 15 of its parent's 55; g0 leaves out none, g2 leaves out 45
+    assert _hidden(shown) == ["g1"]
+    assert shown.loc[1, "suppressed_reason"] == small_rest_reason(30)
+    assert parent_of("rec_n") == "parent_rec_n"
+
+
+def test_complementary_suppression_counts_a_group_hidden_for_its_rest():
+    frame = _frame([50, 40, 35, 60]).assign(parent_n=[50, 55, 35, 60])
+    shown = complementary_suppression(frame, "n", 30, VALUES)
+    # g1 is hidden for its rest; alone, it would follow from the total, so g2 (35) goes too
+    assert _hidden(shown) == ["g1", "g2"]

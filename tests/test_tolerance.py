@@ -148,13 +148,13 @@ def store():
 
 def test_query_sums_per_dimension_and_item(store):
     sums = store.query("tolerance_by_item", NO_FILTERS)
-    assert list(sums.columns) == list(SUM_COLUMNS)
+    assert list(sums.columns) == [*SUM_COLUMNS, "parent_n"]
     # hand sums from TOLERANCE_ROWS: empathy/listens adequate 5 + 4, desired 8 + 9, perceived
     # 7 + 7, d = 2, 3 (Σd² = 13); reliability/on_time adequate 6 + 6 + 7, desired 8 × 3,
-    # perceived 5 + 5 + 6, d = −1, −1, −1 (Σd² = 3)
+    # perceived 5 + 5 + 6, d = −1, −1, −1 (Σd² = 3); unfiltered, each parent is the item itself
     assert [tuple(row) for row in sums.itertuples(index=False)] == [
-        ("empathy", "listens", 2, 9.0, 17.0, 14.0, 5.0, 13.0),
-        ("reliability", "on_time", 3, 19.0, 24.0, 16.0, -3.0, 3.0),
+        ("empathy", "listens", 2, 9.0, 17.0, 14.0, 5.0, 13.0, 2),
+        ("reliability", "on_time", 3, 19.0, 24.0, 16.0, -3.0, 3.0, 3),
     ]
 
 

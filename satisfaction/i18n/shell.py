@@ -13,8 +13,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "segment": ("Segment", "客户群"),
     "min_n": ("Minimum responses per figure", "每个数字的最少样本数"),
     "min_n_help": (
-        "Figures computed from fewer responses are hidden, because they would mislead.",
-        "样本少于此数的数字不显示，以免误导。",
+        "Figures computed from fewer responses are hidden, because they would mislead. It can "
+        "be raised, not lowered below the minimum the dashboard is configured with.",
+        "样本少于此数的数字不显示，以免误导。可以调高，但不能低于系统设定的最小值。",
     ),
     "presentation": ("Presentation mode", "演示模式"),
     "presentation_help": ("Large type, no chrome, colour-blind-safe colours.",
@@ -43,6 +44,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "n_responses": ("{n:,} responses", "{n:,} 份问卷"),
     "interval": ("95% interval {low}–{high}", "95% 区间 {low}–{high}"),
     "significant": ("significant", "显著"),
+    "suppressed_rest": (
+        "Hidden: the filters leave out fewer than {min_n} responses of this figure ({n} of "
+        "{parent_n} kept), which subtraction from the unfiltered figure would reveal.",
+        "已隐藏：筛选只排除了不到 {min_n} 份样本（保留 {n} / 共 {parent_n}），"
+        "用未筛选的数字相减即可推算出这部分。",
+    ),
     # overview findings
     "period": ("Compare by", "比较周期"),
     "month": ("Month", "月"),

@@ -13,7 +13,7 @@ from statistics import NormalDist
 
 import pandas as pd
 
-from satisfaction.methods.suppression import suppress_small
+from satisfaction.methods.suppression import parent_of, suppress_small
 
 #: Share of dissatisfied customers who complain (TARP 1986, as cited in the seeds).
 COMPLAINING_SHARE = 0.04
@@ -38,7 +38,9 @@ def complaint_table(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     complaints per 1,000 customers a month, median days to resolve (hidden when fewer than
     ``min_n`` complaints were resolved) and mean recovery satisfaction (1–5, hidden when fewer
     than ``min_n`` complainants rated the recovery), by the rule of
-    :func:`~satisfaction.methods.suppression.suppress_small`."""
+    :func:`~satisfaction.methods.suppression.suppress_small`, which also hides a figure whose
+    filters leave out fewer than ``min_n`` of the category's (``parent_resolved``,
+    ``parent_recovery_n``, where ``frame`` has them)."""
     table = pd.DataFrame({"category": frame["category"], "count": frame["count"]})
     total = frame["count"].sum()
     table["share"] = frame["count"] / total if total else float("nan")
@@ -48,7 +50,8 @@ def complaint_table(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
     table["recovery_satisfaction"] = frame["recovery_sum"] / frame["recovery_n"]
     for count, figure in (("resolved", "median_days_to_resolve"),
                           ("recovery_n", "recovery_satisfaction")):
-        hidden = suppress_small(table.assign(**{count: frame[count]}), count, min_n, [figure])
+        counts = {c: frame[c] for c in (count, parent_of(count)) if c in frame.columns}
+        hidden = suppress_small(table.assign(**counts), count, min_n, [figure])
         table[figure] = hidden[figure]
     return table.reset_index(drop=True)
 

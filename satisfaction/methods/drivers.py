@@ -35,6 +35,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from satisfaction.methods.suppression import too_small
+
 #: Above this many drivers the exact LMG decomposition (2^p regressions) is refused.
 MAX_LMG_DRIVERS = 12
 
@@ -213,3 +215,15 @@ def unpack_correlations(long: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, in
     means = by_statistic["mean"].set_index("col_item")["value"].astype(float)
     means.index.name, means.name = None, "mean"
     return corr, means, int(by_statistic["n"]["value"].max())
+
+
+def suppressed(long: pd.DataFrame, drivers: list[str] | tuple[str, ...], min_n: int) -> bool:
+    """Whether the drivers table of ``long`` (``queries/driver_correlations.sql``) is hidden:
+    fewer complete rows than ``min_n``, or than the drivers + 2 (a regression on k drivers
+    needs n > k + 1 for its R²), or, given the ``parent_n`` rows, filters that leave out fewer
+    than ``min_n`` complete rows of the unfiltered survey
+    (:func:`~satisfaction.methods.suppression.too_small`)."""
+    _, _, n = unpack_correlations(long)
+    parents = long.loc[long["statistic"] == "parent_n", "value"]
+    parent = float(parents.max()) if len(parents) else None
+    return n < max(min_n, len(drivers) + 2) or bool(too_small(n, parent, min_n))

@@ -21,7 +21,12 @@ from satisfaction.methods.significance import (
     share_change,
     t_quantile,
 )
-from satisfaction.methods.suppression import complementary_suppression, suppress_small
+from satisfaction.methods.suppression import (
+    complementary_suppression,
+    parent_of,
+    suppress_small,
+    too_small,
+)
 
 SATISFACTION_SCALE = (1, 5)
 EFFORT_SCALE = (1, 7)
@@ -272,7 +277,9 @@ def figures_table(
     expected (:func:`perceived_over_expected`). A group with n < ``min_n`` has every figure NaN;
     NPS is also hidden when rec_n < ``min_n``, effort when effort_n < ``min_n`` and perceived
     over expected when pair_n < ``min_n``
-    (:func:`~satisfaction.methods.suppression.suppress_small`).
+    (:func:`~satisfaction.methods.suppression.suppress_small`). Where ``frame`` has the
+    parents' counts (parent_n, parent_rec_n, …), a figure is also hidden when the rest of its
+    parent is below ``min_n`` and not empty (:func:`~satisfaction.methods.suppression.too_small`).
     With ``complementary``, one more group is hidden wherever a lone hidden group could be
     recovered from the total
     (:func:`~satisfaction.methods.suppression.complementary_suppression`); for NPS, effort and
@@ -287,7 +294,9 @@ def figures_table(
         index=frame.index,
         columns=FIGURE_COLUMNS[2:],
     )
-    table = pd.concat([frame[["grp", "n", "rec_n", "effort_n", "pair_n"]], figures], axis=1)
+    counts = ["n", "rec_n", "effort_n", "pair_n"]
+    parents = [parent_of(c) for c in counts if parent_of(c) in frame.columns]
+    table = pd.concat([frame[["grp", *counts, *parents]], figures], axis=1)
     hide = complementary_suppression if complementary else suppress_small
     shown = hide(table, "n", min_n, FIGURE_COLUMNS[2:])
     for count, columns in _OWN_COUNTS.items():
@@ -326,15 +335,20 @@ _NO_CHANGE = Change(math.nan, math.nan, math.nan, False)
 
 def change_from_sums(now: tuple[int, float, float], before: tuple[int, float, float],
                      min_n: int, alpha: float = 0.05,
-                     scale: tuple[float, float] | None = None) -> Change:
+                     scale: tuple[float, float] | None = None,
+                     parents: tuple[float | None, float | None] = (None, None)) -> Change:
     """The change in a mean score between two periods given as (n, sum, sum of squares),
     tested by Welch's t (:func:`~satisfaction.methods.significance.mean_change`).
 
     No change (NaN, not significant) when either period has fewer than ``min_n`` answers (or
-    fewer than 2, which have no variance). With ``scale`` (low, high) the difference is given
-    in points of the 0–100 index, :func:`satisfaction_index`'s rescaling of that scale.
+    fewer than 2, which have no variance), or, given the periods' ``parents`` counts, when
+    either figure is hidden for the rest of its parent
+    (:func:`~satisfaction.methods.suppression.too_small`). With ``scale`` (low, high) the
+    difference is given in points of the 0–100 index, :func:`satisfaction_index`'s rescaling of
+    that scale.
     """
-    if min(now[0], before[0]) < testable_n(min_n):
+    if min(now[0], before[0]) < testable_n(min_n) or \
+            any(too_small(n, parent, min_n) for n, parent in zip((now[0], before[0]), parents)):
         return _NO_CHANGE
     change = mean_change(*mean_and_variance(*now), now[0], *mean_and_variance(*before), before[0],
                          alpha=alpha)
@@ -344,17 +358,28 @@ def change_from_sums(now: tuple[int, float, float], before: tuple[int, float, fl
     return change._replace(difference=change.difference * 100 / (high - low))
 
 
+def _parent(row, count: str) -> float | None:
+    """The parent's ``count`` of a query row, or None where the frame has none."""
+    return getattr(row, parent_of(count), None)
+
+
+def _shown(rows, count: str, min_n: int) -> bool:
+    """Whether the figure counted by ``count`` is shown in every one of ``rows``."""
+    return not any(too_small(getattr(row, count), _parent(row, count), min_n) for row in rows)
+
+
 def _index_change(now, before, min_n: int, alpha: float) -> Change:
     return change_from_sums((now.n, now.sat_sum, now.sat_sumsq),
                             (before.n, before.sat_sum, before.sat_sumsq),
-                            min_n, alpha, scale=SATISFACTION_SCALE)
+                            min_n, alpha, scale=SATISFACTION_SCALE,
+                            parents=(_parent(now, "n"), _parent(before, "n")))
 
 
 def _changes(now, before, min_n: int, alpha: float) -> dict[str, Change]:
     if before is None:
         return dict.fromkeys(CHANGE_FIGURES, _NO_CHANGE)
-    shares_shown = min(now.n, before.n) >= min_n
-    scores_shown = min(now.rec_n, before.rec_n) >= min_n
+    shares_shown = _shown((now, before), "n", min_n)
+    scores_shown = _shown((now, before), "rec_n", min_n)
     return {
         "satisfaction_index": _index_change(now, before, min_n, alpha),
         "csat": (

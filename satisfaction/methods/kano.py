@@ -28,6 +28,8 @@ import math
 
 import pandas as pd
 
+from satisfaction.methods.suppression import parent_of
+
 
 #: Answer codes: 1 like, 2 must-be, 3 neutral, 4 live-with, 5 dislike (contracts.KANO_ANSWER_WORDS).
 _CODES = frozenset(range(1, 6))
@@ -75,6 +77,8 @@ TABLE_COLUMNS = ("grp", "feature", "n", *CATEGORIES, "category", "second", "fong
 SCORE_COLUMNS = ("grp", "feature", "n", "functional_mean", "dysfunctional_mean",
                  "functional_sd", "dysfunctional_sd")
 _KEYS = ["grp", "feature"]
+#: The feature's answers with no filters (``kano_answer_counts``), the same on each of its rows.
+PARENT = parent_of("n")
 
 
 def classify(functional: int, dysfunctional: int) -> str:
@@ -162,7 +166,10 @@ def kano_table(counts: pd.DataFrame) -> pd.DataFrame:
       customer-satisfaction coefficients of Berger et al. (1993), NaN when A + O + M + I = 0;
     - ``total_strength = (A + O + M) / n`` and ``category_strength`` = share of the mode minus
       share of the runner-up (Lee & Newcomb 1997);
-    - ``importance``: the mean importance rating, NaN when none was given.
+    - ``importance``: the mean importance rating, NaN when none was given;
+    - ``parent_n``, where ``counts`` has it: the feature's answers with no filters, which
+      :func:`~satisfaction.methods.suppression.suppress_small` reads to hide a feature whose
+      filters leave out fewer than the minimum n of it.
     """
     _check_counts(counts)
     if counts.empty:
@@ -175,7 +182,10 @@ def kano_table(counts: pd.DataFrame) -> pd.DataFrame:
     table["worse"] = (-(table["O"] + table["M"]) / decided).where(decided > 0)
     table["total_strength"] = (table["A"] + table["O"] + table["M"]) / table["n"]
     table = table.merge(_importance(counts), on=_KEYS, how="left")
-    return table[list(TABLE_COLUMNS)]
+    if PARENT not in counts.columns:
+        return table[list(TABLE_COLUMNS)]
+    parents = counts.groupby(_KEYS, as_index=False)[PARENT].max()
+    return table.merge(parents, on=_KEYS, how="left")[[*TABLE_COLUMNS, PARENT]]
 
 
 def _weighted_mean_sd(scores: pd.Series, weights: pd.Series) -> tuple[float, float]:

@@ -9,7 +9,12 @@ threshold:
 - complementary (secondary) suppression: when exactly one group is hidden and the total is
   shown, the hidden group could be recovered by subtracting the others from the total, so the
   smallest group still shown is hidden as well. With two or more groups hidden, only their
-  combination can be recovered, and nothing more is hidden.
+  combination can be recovered, and nothing more is hidden;
+- the rest of the parent: a filtered figure minus the same figure with no filters describes the
+  records the filters leave out, so a figure is shown only when the filtered group and the rest
+  of its parent (the same group and period with no filters) are both at least ``min_n``, or the
+  rest is empty (:func:`too_small`). A frame gives a count's parent in the column
+  ``parent_<count>`` (:func:`parent_of`); without it, only the first rule applies.
 
 Both functions return a copy of the frame with the hidden values set to NaN and two columns
 added: ``suppressed`` (bool) and ``suppressed_reason`` (text, missing where nothing is hidden).
@@ -28,6 +33,33 @@ RECOVERY_REASON = "hidden so a small group cannot be recovered from the total"
 def small_group_reason(min_n: int) -> str:
     """The reason given for a group below the minimum: 'fewer than 30 responses'."""
     return f"fewer than {min_n} responses"
+
+
+def small_rest_reason(min_n: int) -> str:
+    """The reason given for a group whose parent's rest is below the minimum."""
+    return f"the filters leave out fewer than {min_n} responses of the unfiltered figure"
+
+
+def parent_of(n_column: str) -> str:
+    """The column holding the parent's count of ``n_column``: ``parent_n`` for ``n``."""
+    return f"parent_{n_column}"
+
+
+def too_small(n, parent_n, min_n: int):
+    """Whether a figure from ``n`` records must be hidden: n < min_n, or the rest of its parent
+    (``parent_n`` − n, the records of the same group and period that the filters leave out)
+    is neither empty nor at least ``min_n``. Otherwise the rest's figure would follow from the
+    parent's figure and this one by subtraction (a differencing attack, Hundepool et al. 2012,
+    ch. 4.2). A missing ``parent_n`` (None or NaN: no parent known) leaves the first test only.
+
+    Works element-wise on scalars, numpy arrays and pandas Series; 30 of a parent of 45 is too
+    small with ``min_n`` 30 (a rest of 15), 30 of 30 or of 60 is not.
+    """
+    if parent_n is None:
+        return n < min_n
+    rest = parent_n - n
+    small_rest = (rest > 0) & (rest < min_n)
+    return (n < min_n) | small_rest
 
 
 def _check(frame: pd.DataFrame, n_column: str, min_n: int, value_columns: Sequence[str]) -> None:
@@ -59,16 +91,24 @@ def suppress_small(
     """Hide ``value_columns`` of every row whose ``n_column`` is below ``min_n``.
 
     Primary suppression (Hundepool et al. 2012, ch. 4): a row is hidden when n < min_n, with the
-    reason 'fewer than <min_n> responses'. Returns a copy with ``suppressed`` and
-    ``suppressed_reason`` added (replacing any already there); other columns, ``n_column``
-    included, are kept as they are, so a reader can see how many responses a hidden row had.
+    reason 'fewer than <min_n> responses'. When the frame has the parent's count
+    (:func:`parent_of` ``n_column``), a row is also hidden when the rest of its parent is below
+    ``min_n`` and not empty (:func:`too_small`), with the reason of :func:`small_rest_reason`.
+    Returns a copy with ``suppressed`` and ``suppressed_reason`` added (replacing any already
+    there); other columns, ``n_column`` included, are kept as they are, so a reader can see how
+    many responses a hidden row had.
     """
     _check(frame, n_column, min_n, value_columns)
     marked = frame.assign(
         suppressed=False, suppressed_reason=pd.Series(None, index=frame.index, dtype=object)
     )
-    small = (frame[n_column] < min_n).to_numpy()
-    return _hide(marked, small, value_columns, small_group_reason(min_n))
+    n = frame[n_column].to_numpy(dtype=float, na_value=np.nan)
+    parent = frame.get(parent_of(n_column))
+    parent = None if parent is None else parent.to_numpy(dtype=float, na_value=np.nan)
+    small = n < min_n
+    marked = _hide(marked, small, value_columns, small_group_reason(min_n))
+    rest_small = too_small(n, parent, min_n) & ~small
+    return _hide(marked, rest_small, value_columns, small_rest_reason(min_n))
 
 
 def complementary_suppression(

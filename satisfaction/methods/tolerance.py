@@ -35,10 +35,13 @@ import numpy as np
 import pandas as pd
 
 from satisfaction.methods.significance import t_quantile
+from satisfaction.methods.suppression import parent_of
 
-#: Columns of the frame returned by ``queries/tolerance_by_item.sql``.
+#: Columns of the frame returned by ``queries/tolerance_by_item.sql``, which adds ``parent_n``.
 SUM_COLUMNS = ("dimension", "item", "n", "adequate_sum", "desired_sum", "perceived_sum",
                "msa_sum", "msa_sq_sum")
+#: The item's ratings with no filters (see :func:`parent_counts`).
+PARENT = parent_of("n")
 
 #: Columns of :func:`tolerance_table`, in order.
 TABLE_COLUMNS = ("dimension", "item", "n", "adequate", "desired", "perceived", "msa", "mss",
@@ -100,13 +103,24 @@ def _with_dimension_rows(sums: pd.DataFrame) -> pd.DataFrame:
 
     Dimensions keep the order in which they first appear in ``sums``.
     """
-    totals = sums.groupby("dimension", as_index=False, sort=False).sum(numeric_only=True)
+    columns = [*SUM_COLUMNS, *([PARENT] if PARENT in sums.columns else [])]
+    totals = sums[columns].groupby("dimension", as_index=False, sort=False).sum(numeric_only=True)
     totals.insert(1, "item", ALL_ITEMS)
-    both = pd.concat([totals, sums.loc[:, list(SUM_COLUMNS)]], ignore_index=True)
+    both = pd.concat([totals, sums.loc[:, columns]], ignore_index=True)
     first_seen = {dimension: place for place, dimension in enumerate(totals["dimension"])}
     return both.sort_values(
         "dimension", key=lambda column: column.map(first_seen), kind="stable", ignore_index=True
     )
+
+
+def parent_counts(frame: pd.DataFrame) -> pd.Series:
+    """The ``parent_n`` of each row of :func:`tolerance_table` (``frame``'s, the item's ratings
+    with no filters; a dimension's row sums its items'), for
+    :func:`~satisfaction.methods.suppression.suppress_small` to hide a row whose filters leave
+    out fewer than the minimum n of it: ``table.assign(parent_n=parent_counts(frame))``."""
+    if PARENT not in frame.columns:
+        raise ValueError(f"the tolerance frame has no {PARENT} column")
+    return _with_dimension_rows(frame)[PARENT].rename(PARENT)
 
 
 def tolerance_table(frame: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:

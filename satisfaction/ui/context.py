@@ -18,7 +18,7 @@ from satisfaction import cli, handoff
 from satisfaction.filters import Filters
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.queries import load_query
-from satisfaction.settings import SETTINGS, db_path
+from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
 
 
@@ -151,8 +151,9 @@ def sidebar() -> PageContext:
     for dim in ("region", "unit", "channel", "stage", "segment"):
         selected[dim] = tuple(side.multiselect(t(dim, lang), options.get(dim, []), key=dim,
                                                placeholder=t("all", lang), bind="query-params"))
-    min_n = side.number_input(t("min_n", lang), min_value=1, max_value=1_000_000,
-                              value=int(SETTINGS["min_n"].value()), step=5, key="min_n",
+    floor = configured_min_n()
+    min_n = side.number_input(t("min_n", lang), min_value=floor, max_value=max(floor, 1_000_000),
+                              value=floor, step=5, key="min_n",
                               help=t("min_n_help", lang), bind="query-params")
     presentation = side.toggle(t("presentation", lang), key="present", bind="query-params",
                                help=t("presentation_help", lang))
@@ -160,7 +161,8 @@ def sidebar() -> PageContext:
     filters = Filters(date_from=date_from, date_to=date_to, regions=selected["region"],
                       units=selected["unit"], channels=selected["channel"],
                       stages=selected["stage"], segments=selected["segment"])
-    return PageContext(lang=lang, filters=filters, min_n=int(min_n), presentation=presentation)
+    return PageContext(lang=lang, filters=filters, min_n=max(int(min_n), floor),
+                       presentation=presentation)
 
 
 def current() -> PageContext:

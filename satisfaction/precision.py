@@ -1,0 +1,99 @@
+"""Downloads carry the precision shown on screen, and no more.
+
+A figure shown as 72.4 but downloaded as 72.41837… gives away more than the screen: two such
+downloads under nested filters can be subtracted far more exactly than the rounded figures
+allow. Every table offered for download (the page's CSV, a chart's data, ``export``) is rounded
+here to the decimals the screen shows for each column, in the table's own units:
+
+- shown units (tiles, the Satisfaction page's tables; CSAT and retention in percent):
+  :data:`SHOWN_DECIMALS`;
+- export units (shares as fractions 0–1, so a percentage shown with 1 decimal is a fraction
+  with 3): :data:`EXPORT_DECIMALS`, one mapping per export view.
+
+Rounding writes the number as the screen formats it (``f"{value:.{d}f}"``) and reads it back,
+so a downloaded value is exactly the one on screen, ties included. Columns not named in the
+mapping, text, booleans, whole numbers and missing values are left as they are.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+#: Decimals of each figure in the units the pages show it (``HEADLINE_FORMAT`` in
+#: ``satisfaction/ui/components.py``): index points, CSAT and retention in percent, NPS points,
+#: effort on its 1–7 scale, complaints per 1,000 customers a month.
+SHOWN_DECIMALS: dict[str, int] = {
+    "satisfaction_index": 1, "csat": 1, "nps": 1, "effort": 2, "complaint_rate": 1,
+    "retention_rate": 1, "employee_index": 1,
+}
+
+
+def _with_bounds(decimals: Mapping[str, int]) -> dict[str, int]:
+    """Each figure's decimals, also for its interval bounds <figure>_low and <figure>_high."""
+    return {f"{figure}{end}": d for figure, d in decimals.items() for end in ("", "_low", "_high")}
+
+
+#: Decimals of each export view's columns, in export units (shares as fractions: 3 decimals
+#: for a percentage shown with 1). The Kano page shows Better/Worse with 2 decimals and the
+#: mean importance with 1; tolerance means and gaps on the 1–9 scale with 2; drivers' shares
+#: of R² with 3 and performance (0–100) with 1.
+EXPORT_DECIMALS: dict[str, dict[str, int]] = {
+    "indices": {**_with_bounds({"satisfaction_index": 1, "csat": 3, "nps": 1}), "effort": 2,
+                "perceived_over_expected": 3},
+    "kano": {"better": 2, "worse": 2, "importance": 1, "total_strength": 3,
+             "category_strength": 3},
+    "tolerance": {column: 2 for column in ("adequate", "desired", "perceived", "msa", "mss",
+                                           "msa_low", "msa_high")},
+    "drivers": {"importance": 3, "importance_share": 3, "performance": 1, "r2": 3},
+    "complaints": {"share": 3, "per_1000_customers": 1, "median_days_to_resolve": 1,
+                   "recovery_satisfaction": 2},
+    "retention": {"retention_rate": 3, "revenue": 2, "margin": 2},
+}
+
+
+def _round(value, decimals: int):
+    """``value`` as the screen writes it with ``decimals`` decimals, read back as a number."""
+    if isinstance(value, bool) or not isinstance(value, float) or not math.isfinite(value):
+        return value
+    return float(f"{value:.{decimals}f}")
+
+
+def _round_column(column: pd.Series, decimals: int) -> pd.Series:
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_integer_dtype(column):
+        return column
+    if pd.api.types.is_float_dtype(column):
+        return column.map(lambda v: _round(float(v), decimals), na_action="ignore").astype(
+            column.dtype)
+    return pd.Series([_round(v, decimals) for v in column], index=column.index, dtype=column.dtype,
+                     name=column.name)
+
+
+def shown_precision(frame: pd.DataFrame, decimals: Mapping[str, int]) -> pd.DataFrame:
+    """A copy of ``frame`` with each column named in ``decimals`` rounded to that many decimals
+    as the screen shows it; other columns unchanged. E.g.
+    ``shown_precision(table, EXPORT_DECIMALS["indices"])`` before writing an export, or
+    ``shown_precision(tiles, SHOWN_DECIMALS)`` for figures in shown units."""
+    if any(d < 0 for d in decimals.values()):
+        raise ValueError("decimals must be 0 or more.")
+    rounded = frame.copy()
+    for column, d in decimals.items():
+        if column in rounded.columns:
+            rounded[column] = _round_column(rounded[column], d)
+    return rounded
+
+
+def shown_precision_by_row(frame: pd.DataFrame, key: str, columns: list[str] | tuple[str, ...],
+                           decimals: Mapping[str, int] = SHOWN_DECIMALS) -> pd.DataFrame:
+    """A copy of a long table (one figure per row, named in column ``key``, e.g. ``figure``)
+    with ``columns`` (e.g. value, low, high, change) of each row rounded to the decimals of
+    that row's figure; rows of figures not in ``decimals`` are left as they are."""
+    rounded = frame.copy()
+    for figure, d in decimals.items():
+        rows = rounded[key] == figure
+        for column in columns:
+            if column in rounded.columns and rows.any():
+                rounded.loc[rows, column] = _round_column(rounded.loc[rows, column], d)
+    return rounded
