@@ -94,9 +94,12 @@ def kano_table(run_query: RunQuery, filters: Filters, by: str = "all",
     compares exactly what this returns.
     """
     frame = _run("kano", "kano_answer_counts", run_query, filters, by)
-    table = kano.kano_table(frame)[["grp", *KANO_COLUMNS]].astype(
+    table = kano.kano_table(frame)
+    kept = ["grp", *KANO_COLUMNS, *([kano.PARENT] if kano.PARENT in table else [])]
+    table = table[kept].astype(
         {**dict.fromkeys(kano.CATEGORIES, "Int64"), "category": object, "fong_significant": object})
-    return _grouped(_hide_within(table, "feature", min_n, KANO_COLUMNS[2:]), by)
+    hidden = _hide_within(table, "feature", min_n, KANO_COLUMNS[2:])
+    return _grouped(hidden.drop(columns=kano.PARENT, errors="ignore"), by)
 
 
 def kano_scores_table(run_query: RunQuery, filters: Filters, by: str = "all",

@@ -45,6 +45,8 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
                 "perceived_over_expected": 3},
     "kano": {"better": 2, "worse": 2, "importance": 1, "total_strength": 3,
              "category_strength": 3},
+    "kano_scores": {column: 2 for column in ("functional_mean", "dysfunctional_mean",
+                                             "functional_sd", "dysfunctional_sd")},
     "tolerance": {column: 2 for column in ("adequate", "desired", "perceived", "msa", "mss",
                                            "msa_low", "msa_high")},
     "drivers": {"importance": 3, "importance_share": 3, "performance": 1, "r2": 3},

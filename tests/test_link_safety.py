@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from satisfaction import chain
+from satisfaction import chain, exports
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.filters import Filters
 from satisfaction.methods import complaints, drivers, indices, kano, tolerance
@@ -115,8 +115,8 @@ def test_every_segment_but_a_small_one_hides_the_kano_features(demo):
     # The demo's Kano answers: 60 per feature, 3 of them from diamond customers. The other
     # three segments together would give diamond's 3 answers away by subtraction.
     def shown(*segments):
-        counts = demo.query("kano_answer_counts", Filters(segments=segments).params(by="all"))
-        return kano.split_by_min_n(kano.kano_table(counts), MIN_N)[0]
+        table = exports.kano_table(demo.query, Filters(segments=segments), min_n=MIN_N)
+        return kano.split_hidden(table)[0]
 
     assert shown("brass", "gold", "lead").empty
     assert len(shown(*DEMO_VALUES["segments"])) == 8  # the rest is empty: every feature shown
@@ -180,7 +180,9 @@ def test_no_shown_figure_leaves_out_a_small_rest(demo, filters, by, period):
     for count, figure in (("n", "satisfaction_index"), ("rec_n", "nps"), ("effort_n", "effort")):
         _assert_protected(frame[count], frame[f"parent_{count}"], table[figure].notna())
     kano_counts = demo.query("kano_answer_counts", filters.params(by="all"))
-    shown = kano.split_by_min_n(kano.kano_table(kano_counts), MIN_N)[0]
+    parents = kano.kano_table(kano_counts)[["feature", "parent_n"]]
+    shown = kano.split_hidden(exports.kano_table(demo.query, filters, min_n=MIN_N))[0]
+    shown = shown.merge(parents, on="feature")
     _assert_protected(shown["n"], shown["parent_n"], np.ones(len(shown), dtype=bool))
     categories = demo.query("complaints_by_category", filters.params())
     table = complaints.complaint_table(categories, MIN_N)
