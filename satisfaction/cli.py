@@ -251,17 +251,39 @@ def _open(args) -> Store:
     return Store(db_path(args.db), memory_limit=SETTINGS["memory_limit"].value() or None)
 
 
+def _ask(connection: channel.Connection, request: list[str], verb: str, out: TextIO,
+         err: TextIO) -> int | None:
+    """The exit code of the work the dashboard did, or None when it died doing it."""
+    try:
+        with connection:
+            reply = connection.ask(request)
+    except channel.Lost:
+        err.write(f"The process holding the store stopped before `{verb}` finished; what it "
+                  "had begun is whole or absent (one transaction). Running it here once the "
+                  "store is free.\n")
+        return None
+    except (channel.Rejected, channel.BadRequest) as refused:
+        err.write(f"The dashboard cannot run this command: {refused}\n")
+        return EXIT_USAGE
+    out.write(reply.out)
+    err.write(reply.err)
+    return reply.code
+
+
 def _elsewhere(argv: list[str], args, locked: StoreLocked, out: TextIO, err: TextIO) -> int:
     """Hand the work to the dashboard holding the store, or run it once the store is free.
 
     A dashboard that dies while working drops the connection: the work it had begun is whole
-    or absent (every write is one transaction), and the command takes the store itself.
+    or absent (every write is one transaction), and the command takes the store itself. It
+    gives the dying process :data:`RELEASE_SECONDS` to let go of the store, once, so that a
+    dashboard dropping every connection cannot keep it waiting forever.
     """
     wait = float(SETTINGS["wait"].value(None if args.wait is None else str(args.wait)))
     started = time.monotonic()
     deadline = started + wait
     request = _absolute(argv, args)
     said: set[str] = set()
+    lost_before = False
 
     def say_once(text: str) -> None:
         if text not in said:
@@ -278,21 +300,12 @@ def _elsewhere(argv: list[str], args, locked: StoreLocked, out: TextIO, err: Tex
             say_once(f"{locked} It takes no requests; waiting up to {wait:g} s for it.\n")
         else:
             err.write(f"{locked} Handing `{args.verb}` to it.\n")
-            try:
-                with connection:
-                    reply = connection.ask(request)
-            except channel.Lost:
-                err.write(f"The process holding the store stopped before `{args.verb}` finished; "
-                          "what it had begun is whole or absent (one transaction). "
-                          "Running it here once the store is free.\n")
+            code = _ask(connection, request, args.verb, out, err)
+            if code is not None:
+                return code
+            if not lost_before:
                 deadline = max(deadline, time.monotonic() + RELEASE_SECONDS)
-            except (channel.Rejected, channel.BadRequest) as refused:
-                err.write(f"The dashboard cannot run this command: {refused}\n")
-                return EXIT_USAGE
-            else:
-                out.write(reply.out)
-                err.write(reply.err)
-                return reply.code
+            lost_before = True
         try:
             store = _open(args)
         except StoreLocked as still:

@@ -267,6 +267,13 @@ def test_every_exit_code_passes_through_the_dashboard(dashboard, tmp_path, monke
     assert "Traceback" in (tmp_path / "errors.log").read_text()
 
 
+def test_a_request_beyond_the_channel_limits_is_a_usage_error(dashboard, tmp_path):
+    done = run_in(tmp_path, "export", "indices", "--region", "x" * 5000, "--db", str(dashboard.path))
+    assert done.returncode == 2
+    assert "The dashboard cannot run this command: Every argument is text of at most 4096" \
+        in done.stderr
+
+
 def test_a_dashboard_killed_mid_load_leaves_the_batch_to_the_command_line(tmp_path):
     """The connection drops when the dashboard dies; the command line then loads the file
     itself, and the store ends with the whole batch exactly once."""
