@@ -302,6 +302,24 @@ def test_a_dashboard_killed_mid_load_leaves_the_batch_to_the_command_line(tmp_pa
     assert counts(db) == (3_000_000, 1)
 
 
+def test_a_dashboard_dropping_every_request_ends_in_exit_3_not_a_wait_forever(tmp_path,
+                                                                             monkeypatch):
+    def drop(argv, out, err, user):
+        raise RuntimeError("a defect in the serving code")
+
+    monkeypatch.setenv("SATISFACTION_LOG", str(tmp_path / "errors.log"))
+    store = Store(tmp_path / "held.duckdb")
+    server = channel.Server(store.path, drop)
+    try:
+        done = run_in(tmp_path, "batches", "--db", str(store.path), "--wait", "0")
+    finally:
+        server.stop()
+        store.close()
+    assert done.returncode == 3, done.stderr
+    assert "stopped before `batches` finished" in done.stderr and "Gave up after" in done.stderr
+    assert "a defect in the serving code" in (tmp_path / "errors.log").read_text()
+
+
 def test_a_busy_store_without_a_dashboard_gives_up_with_exit_3(db, held_elsewhere):
     with held_elsewhere(db) as pid:
         done = satisfaction("batches", "--db", str(db), "--wait", "1")
