@@ -1,26 +1,38 @@
 """The command line: ``python -m satisfaction VERB ...``, a stable contract for scripts.
 
 Exit codes: 0 done; 1 refused (bad input: the report is on stderr, the store unchanged);
-2 a usage error; 3 the store stayed busy. When a running dashboard holds the store, the
-work is handed to it (:mod:`satisfaction.handoff`) and its output printed here as usual.
+2 a usage error; 3 the store stayed busy; 4 an internal error (one line on stderr, the
+traceback in the log file of :mod:`satisfaction.errorlog`, never on the terminal).
+
+When a running dashboard holds the store, the work is handed to it over its private channel
+(:mod:`satisfaction.channel`): the dashboard runs :func:`run` on its own store, as the user who
+asked, and its output and exit code come back here. If the dashboard dies meanwhile, the
+command takes the store itself once it is free; if the store's holder takes no requests, the
+command waits ``--wait`` seconds for it, then exits 3.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 import time
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from satisfaction import handoff
+from satisfaction import channel, errorlog
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.settings import SETTINGS, db_path, min_n
 from satisfaction.store import Store, StoreError, StoreLocked
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERNAL = 0, 1, 2, 3, 4
+#: Seconds between looks at a busy store, and the least time given to a dashboard that died
+#: while working to let go of the store.
+POLL_SECONDS = 0.25
+RELEASE_SECONDS = 5.0
 
 
 def cmd_demo(args, store: Store, out: TextIO, err: TextIO) -> int:
@@ -61,7 +73,7 @@ def cmd_load(args, store: Store, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     try:
         result = load_file(store, args.kind, args.file, mapping=mapping,
-                           skip_bad_rows=args.skip_bad_rows)
+                           skip_bad_rows=args.skip_bad_rows, loaded_by=args.user)
     except LoadRefused as refused:
         err.write(f"Refused {args.file}:\n{refused.report.text(args.skip_bad_rows)}\n")
         return EXIT_REFUSED
@@ -152,20 +164,49 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _ParserExit(Exception):
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser writing to the streams it is given and raising instead of exiting, so that
+    a dashboard running handed-over work keeps its terminal and its process."""
+
+    def __init__(self, *args, out: TextIO, err: TextIO, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.out, self.err = out, err
+
+    def print_help(self, file=None) -> None:
+        self.out.write(self.format_help())
+
+    def error(self, message: str):
+        self.err.write(f"{self.format_usage()}{self.prog}: error: {message}\n")
+        raise _ParserExit(EXIT_USAGE)
+
+    def exit(self, status: int = 0, message: str | None = None):
+        if message:
+            self.err.write(message)
+        raise _ParserExit(status)
+
+
+def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argparse.ArgumentParser:
     from satisfaction.exports import VIEWS
     from satisfaction.filters import GROUPINGS
 
-    parser = argparse.ArgumentParser(prog="python -m satisfaction", description=__doc__.split("\n")[0])
+    streams = {"out": sys.stdout if out is None else out,
+               "err": sys.stderr if err is None else err}
+    parser = _Parser(prog="python -m satisfaction", description=__doc__.split("\n")[0], **streams)
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False, **streams)
     common.add_argument("--db", help=f"{SETTINGS['db'].help} Default: ${SETTINGS['db'].env}, "
                                      f"then {SETTINGS['db'].default}.")
     common.add_argument("--wait", type=float, help=SETTINGS["wait"].help)
 
     def verb(name, func, **kw):
         sub = verbs.add_parser(name, parents=[common], help=func.__doc__.split("\n")[0],
-                               description=func.__doc__, **kw)
+                               description=func.__doc__, **streams, **kw)
         sub.set_defaults(func=func)
         return sub
 
@@ -206,48 +247,118 @@ def _absolute(argv: list[str], args) -> list[str]:
     return [str(Path(a).resolve()) if file is not None and a == str(file) else a for a in argv]
 
 
-def _hand_off(argv, args, locked: StoreLocked, out: TextIO, err: TextIO) -> int:
-    wait = float(SETTINGS["wait"].value(None if args.wait is None else str(args.wait)))
-    request = handoff.Request(locked.path, _absolute(argv, args))
-    err.write(f"{locked} Handing `{args.verb}` to it (waiting up to {wait:g} s).\n")
-    deadline = time.monotonic() + wait
-    while True:
-        outcome = request.outcome()
-        if outcome is not None:
-            out.write(outcome["stdout"])
-            err.write(outcome["stderr"])
-            return outcome["code"]
-        if not request.claimed():
-            try:
-                store = Store(locked.path)
-            except StoreLocked:
-                store = None
-            if store is not None:
-                with store:
-                    if request.withdraw():
-                        return args.func(args, store, out, err)
-            elif time.monotonic() > deadline and request.withdraw():
-                err.write(f"Gave up after {wait:g} s: {locked} and it takes no requests. "
-                          "Try again when it has finished, or stop it.\n")
-                return EXIT_BUSY
-        time.sleep(handoff.POLL_SECONDS)
+def _open(args) -> Store:
+    return Store(db_path(args.db), memory_limit=SETTINGS["memory_limit"].value() or None)
 
 
-def run(argv: list[str], out: TextIO, err: TextIO, store: Store | None = None) -> int:
-    """Run one command; with ``store`` given (the dashboard's), on that store."""
-    parser = build_parser()
+def _ask(connection: channel.Connection, request: list[str], verb: str, out: TextIO,
+         err: TextIO) -> int | None:
+    """The exit code of the work the dashboard did, or None when it died doing it."""
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:
+        with connection:
+            reply = connection.ask(request)
+    except channel.Lost:
+        err.write(f"The process holding the store stopped before `{verb}` finished; what it "
+                  "had begun is whole or absent (one transaction). Running it here once the "
+                  "store is free.\n")
+        return None
+    except (channel.Rejected, channel.BadRequest) as refused:
+        err.write(f"The dashboard cannot run this command: {refused}\n")
+        return EXIT_USAGE
+    out.write(reply.out)
+    err.write(reply.err)
+    return reply.code
+
+
+def _elsewhere(argv: list[str], args, locked: StoreLocked, out: TextIO, err: TextIO) -> int:
+    """Hand the work to the dashboard holding the store, or run it once the store is free.
+
+    A dashboard that dies while working drops the connection: the work it had begun is whole
+    or absent (every write is one transaction), and the command takes the store itself. It
+    gives the dying process :data:`RELEASE_SECONDS` to let go of the store, once, so that a
+    dashboard dropping every connection cannot keep it waiting forever.
+    """
+    wait = float(SETTINGS["wait"].value(None if args.wait is None else str(args.wait)))
+    started = time.monotonic()
+    deadline = started + wait
+    request = _absolute(argv, args)
+    said: set[str] = set()
+    lost_before = False
+
+    def say_once(text: str) -> None:
+        if text not in said:
+            said.add(text)
+            err.write(text)
+
+    while True:
+        try:
+            connection = channel.connect(locked.path)
+        except channel.UnsafeChannel as unsafe:
+            connection = None
+            say_once(f"{locked} Its channel is not private, so nothing is handed to it: {unsafe}\n")
+        if connection is None:
+            say_once(f"{locked} It takes no requests; waiting up to {wait:g} s for it.\n")
+        else:
+            err.write(f"{locked} Handing `{args.verb}` to it.\n")
+            code = _ask(connection, request, args.verb, out, err)
+            if code is not None:
+                return code
+            if not lost_before:
+                deadline = max(deadline, time.monotonic() + RELEASE_SECONDS)
+            lost_before = True
+        try:
+            store = _open(args)
+        except StoreLocked as still:
+            locked = still
+        except StoreError as error:
+            err.write(f"{error}\n")
+            return EXIT_USAGE
+        else:
+            with store:
+                return args.func(args, store, out, err)
+        if time.monotonic() >= deadline:
+            err.write(f"Gave up after {time.monotonic() - started:.0f} s: {locked} It takes no "
+                      "requests; try again when it has finished, or stop it.\n")
+            return EXIT_BUSY
+        time.sleep(POLL_SECONDS)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in the environment nor the password file
+        return f"uid {os.getuid()}"
+
+
+def run(argv: list[str], out: TextIO, err: TextIO, store: Store | None = None,
+        user: str | None = None) -> int:
+    """Run one command; with ``store`` given (the dashboard's), on that store.
+
+    ``user`` is who asked (the dashboard passes the user handing the work over); batches are
+    recorded as loaded by them, by default the user running this process. Any unexpected
+    error becomes exit 4 with one line on ``err`` and the traceback in the error log.
+    """
+    try:
+        return _run(argv, out, err, store, user or _os_user())
+    except Exception as error:
+        err.write(errorlog.record(error, f"python -m satisfaction {' '.join(argv)}") + "\n")
+        return EXIT_INTERNAL
+
+
+def _run(argv: list[str], out: TextIO, err: TextIO, store: Store | None, user: str) -> int:
+    try:
+        args = build_parser(out, err).parse_args(argv)
+    except _ParserExit as stop:
         return EXIT_OK if stop.code == 0 else EXIT_USAGE
+    args.user = user
     if args.func is cmd_template:
         return cmd_template(args, None, out, err)
     if store is not None:
         return args.func(args, store, out, err)
     try:
-        opened = Store(db_path(args.db), memory_limit=SETTINGS["memory_limit"].value() or None)
+        opened = _open(args)
     except StoreLocked as locked:
-        return _hand_off(argv, args, locked, out, err)
+        return _elsewhere(argv, args, locked, out, err)
     except StoreError as error:
         err.write(f"{error}\n")
         return EXIT_USAGE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import signal
 import subprocess
 import sys
@@ -14,10 +15,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from satisfaction import cli, handoff
+import stub_dashboard
+from satisfaction import channel, cli
 from satisfaction.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+ME = pwd.getpwuid(os.geteuid()).pw_name
 HEADER = "response_id,responded_on,region,satisfaction,recommend\n"
 
 
@@ -149,22 +152,12 @@ def test_help_lists_every_verb():
         assert verb in text
 
 
-def big_csv(path: Path, rows: int) -> Path:
-    con = duckdb.connect()
-    con.execute(
-        "COPY (SELECT 'big' || i AS response_id, DATE '2026-01-01' + (i % 300)::INT AS responded_on, "
-        "'East' AS region, 1 + i % 5 AS satisfaction, i % 11 AS recommend FROM range(?) t(i)) "
-        "TO '" + str(path) + "' (HEADER)", [rows])
-    con.close()
-    return path
-
-
 def test_a_load_killed_midway_leaves_the_store_unchanged(db, tmp_path):
     small = tmp_path / "small.csv"
     small.write_text(HEADER + "a,2026-01-02,East,4,9\n")
     satisfaction("load", "responses", str(small), "--db", str(db))
     before, size = counts(db), db.stat().st_size
-    source = big_csv(tmp_path / "big.csv", 3_000_000)
+    source = stub_dashboard.big_csv(tmp_path / "big.csv", 3_000_000)
     process = subprocess.Popen(
         [sys.executable, "-m", "satisfaction", "load", "responses", str(source), "--db", str(db)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
@@ -181,7 +174,7 @@ def test_a_load_killed_midway_leaves_the_store_unchanged(db, tmp_path):
 
 
 def test_readers_see_only_whole_loads_while_a_load_runs(tmp_path):
-    source = big_csv(tmp_path / "big.csv", 300_000)
+    source = stub_dashboard.big_csv(tmp_path / "big.csv", 300_000)
     with Store(tmp_path / "store.duckdb") as store:
         seen, errors = set(), []
 
@@ -211,39 +204,178 @@ class _Capture(list):
         self.append(text)
 
 
-def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
+def run_in(folder: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The command line started in another directory, as a scheduled job would be."""
     return subprocess.run([sys.executable, "-m", "satisfaction", *args], cwd=folder,
-                          capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
 
 
-def test_a_load_while_the_dashboard_holds_the_store_is_handed_to_it(tmp_path):
-    """The app process holds the file; the command line hands the load over and prints its result."""
-    db = tmp_path / "held.duckdb"
+@pytest.fixture
+def dashboard(tmp_path):
+    """A store held by this process, its channel served with the real command-line code."""
+    store = Store(tmp_path / "held.duckdb")
+    server = channel.Server(store.path, lambda argv, out, err, user:
+                            cli.run(argv, out, err, store=store, user=user))
+    yield store
+    server.stop()
+    store.close()
+
+
+def loaded_by(store: Store) -> list[str]:
+    return list(store.batches()["loaded_by"])
+
+
+def test_a_load_while_the_dashboard_holds_the_store_is_handed_to_it(dashboard, tmp_path):
+    """The dashboard holds the file; the command line hands the load over and prints its result."""
     csv = tmp_path / "r.csv"
     csv.write_text(HEADER + "a,2026-01-02,East,4,9\n")
-    store = Store(db)
-    server = handoff.Server(db, lambda argv, out, err: cli.run(argv, out, err, store=store))
+    done = run_in(tmp_path, "load", "responses", "r.csv", "--db", str(dashboard.path),
+                  env={"LOGNAME": "mallory", "USER": "mallory"})
+    assert done.returncode == 0, done.stderr
+    assert "Handing `load` to it" in done.stderr
+    assert json.loads(done.stdout.splitlines()[-1])["rows"] == 1
+    assert dashboard.row_counts()["responses"] == 1
+    assert loaded_by(dashboard) == [ME], "the batch names the user the kernel vouches for"
+    refused = run_in(tmp_path, "load", "responses", "r.csv", "--db", str(dashboard.path))
+    assert refused.returncode == 1 and "already loaded as batch 1" in refused.stderr
+
+
+def test_a_load_run_directly_names_the_user_running_it(db, tmp_path):
+    csv = tmp_path / "r.csv"
+    csv.write_text(HEADER + "a,2026-01-02,East,4,9\n")
+    done = satisfaction("load", "responses", str(csv), "--db", str(db),
+                        env={"LOGNAME": "scheduler"})
+    assert done.returncode == 0, done.stderr
+    with Store(db) as store:
+        assert loaded_by(store) == ["scheduler"]
+
+
+def test_every_exit_code_passes_through_the_dashboard(dashboard, tmp_path, monkeypatch):
+    db = str(dashboard.path)
+    assert run_in(tmp_path, "batches", "--db", db).returncode == 0
+    refused = run_in(tmp_path, "undo", "9", "--db", db)
+    assert refused.returncode == 1 and "Handing `undo` to it" in refused.stderr
+    usage = run_in(tmp_path, "mapping", "m", "responses", "no-equals-sign", "--db", db)
+    assert usage.returncode == 2 and "HEADER=COLUMN" in usage.stderr
+    monkeypatch.setattr(cli, "cmd_batches", _broken)
+    monkeypatch.setenv("SATISFACTION_LOG", str(tmp_path / "errors.log"))
+    internal = run_in(tmp_path, "batches", "--db", db)
+    assert internal.returncode == 4 and "Traceback" not in internal.stderr
+    assert internal.stderr.splitlines()[-1] == (
+        f"internal error: RuntimeError: a defect; details in {tmp_path / 'errors.log'}")
+    assert "Traceback" in (tmp_path / "errors.log").read_text()
+
+
+def test_a_request_beyond_the_channel_limits_is_a_usage_error(dashboard, tmp_path):
+    done = run_in(tmp_path, "export", "indices", "--region", "x" * 5000, "--db", str(dashboard.path))
+    assert done.returncode == 2
+    assert "The dashboard cannot run this command: Every argument is text of at most 4096" \
+        in done.stderr
+
+
+def test_a_dashboard_killed_mid_load_leaves_the_batch_to_the_command_line(tmp_path):
+    """The connection drops when the dashboard dies; the command line then loads the file
+    itself, and the store ends with the whole batch exactly once."""
+    db = tmp_path / "store.duckdb"
+    Store(db).close()
+    size = db.stat().st_size
+    source = stub_dashboard.big_csv(tmp_path / "big.csv", 3_000_000)
+    stub = stub_dashboard.start(db)
     try:
-        done = run_in(tmp_path, "load", "responses", "r.csv", "--db", str(db))
-        assert done.returncode == 0, done.stderr
-        assert "Handing `load` to it" in done.stderr
-        assert json.loads(done.stdout.splitlines()[-1])["rows"] == 1
-        assert store.row_counts()["responses"] == 1
-        refused = run_in(tmp_path, "load", "responses", "r.csv", "--db", str(db))
-        assert refused.returncode == 1 and "already loaded as batch 1" in refused.stderr
+        command = subprocess.Popen(
+            [sys.executable, "-m", "satisfaction", "load", "responses", str(source),
+             "--db", str(db), "--wait", "0"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert stub.stdout.readline().strip() == "working"
+        deadline = time.monotonic() + 60
+        while db.stat().st_size < size + (4 << 20) and stub.poll() is None:
+            assert time.monotonic() < deadline, "the load wrote nothing within 60 s"
+            time.sleep(0.005)
+    finally:
+        stub.kill()
+        stub.wait()
+    out, err = command.communicate(timeout=300)
+    assert command.returncode == 0, err
+    assert "stopped before `load` finished" in err and "Traceback" not in err
+    assert json.loads(out.splitlines()[-1])["rows"] == 3_000_000
+    assert counts(db) == (3_000_000, 1)
+
+
+def test_a_dashboard_dropping_every_request_ends_in_exit_3_not_a_wait_forever(tmp_path,
+                                                                             monkeypatch):
+    def drop(argv, out, err, user):
+        raise RuntimeError("a defect in the serving code")
+
+    monkeypatch.setenv("SATISFACTION_LOG", str(tmp_path / "errors.log"))
+    store = Store(tmp_path / "held.duckdb")
+    server = channel.Server(store.path, drop)
+    try:
+        done = run_in(tmp_path, "batches", "--db", str(store.path), "--wait", "0")
     finally:
         server.stop()
         store.close()
+    assert done.returncode == 3, done.stderr
+    assert "stopped before `batches` finished" in done.stderr and "Gave up after" in done.stderr
+    assert "a defect in the serving code" in (tmp_path / "errors.log").read_text()
 
 
-def test_a_busy_store_without_a_dashboard_gives_up_with_exit_3(tmp_path):
-    db = tmp_path / "held.duckdb"
-    holder = Store(db)
-    try:
+def test_a_busy_store_without_a_dashboard_gives_up_with_exit_3(db, held_elsewhere):
+    with held_elsewhere(db) as pid:
         done = satisfaction("batches", "--db", str(db), "--wait", "1")
-        assert done.returncode == 3 and "Gave up after 1 s" in done.stderr
-        assert not list(handoff.inbox(db).glob("*.json"))
-    finally:
-        holder.close()
+    assert done.returncode == 3
+    assert f"in use by process {pid}. It takes no requests" in done.stderr
+    assert "Gave up after 1 s" in done.stderr
+    assert not channel.channel_dir(db).exists(), "waiting leaves nothing behind"
+
+
+def test_a_channel_that_is_not_private_is_not_used(db, tmp_path, held_elsewhere):
+    elsewhere = tmp_path / "planted"
+    elsewhere.mkdir()
+    channel.channel_dir(db).symlink_to(elsewhere)
+    with held_elsewhere(db):
+        done = satisfaction("undo", "1", "--db", str(db), "--wait", "0")
+    assert done.returncode == 3
+    assert "not private, so nothing is handed to it" in done.stderr
+
+
+def test_a_damaged_store_is_an_internal_error_with_the_traceback_in_the_log(db, tmp_path):
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE batches")
+    con.close()
+    log = tmp_path / "errors.log"
+    done = satisfaction("batches", "--db", str(db), env={"SATISFACTION_LOG": str(log)})
+    assert done.returncode == 4
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("internal error: ")
+    assert done.stderr.endswith(f"; details in {log}\n") and "Traceback" not in done.stderr
+    assert "Traceback" in log.read_text() and "batches" in log.read_text()
+
+
+def _broken(*args):
+    """Fail as a defect would (this docstring is the verb's help)."""
+    raise RuntimeError("a\ndefect")
+
+
+def test_an_unexpected_error_is_one_line_and_a_logged_traceback(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "cmd_batches", _broken)
+    monkeypatch.setenv("SATISFACTION_LOG", str(tmp_path / "errors.log"))
+    out, err = _Capture(), _Capture()
+    code = cli.run(["batches", "--db", str(tmp_path / "s.duckdb")], out, err)
+    assert code == cli.EXIT_INTERNAL == 4
+    assert "".join(err) == (f"internal error: RuntimeError: a defect; details in "
+                            f"{tmp_path / 'errors.log'}\n")
+    logged = (tmp_path / "errors.log").read_text()
+    assert "Traceback" in logged and "_broken" in logged
+    assert "python -m satisfaction batches" in logged
+    assert (tmp_path / "errors.log").stat().st_mode & 0o777 == 0o600
+    assert capsys.readouterr() == ("", "")
+
+
+def test_usage_errors_go_to_the_given_stream_not_the_terminal(capsys):
+    """The dashboard runs handed-over commands: the parser must not print on its terminal."""
+    out, err = _Capture(), _Capture()
+    assert cli.run(["export", "indices", "--by", "planet"], out, err) == cli.EXIT_USAGE
+    assert "invalid choice: 'planet'" in "".join(err) and not out
+    assert cli.run(["load", "--help"], out, err) == cli.EXIT_OK
+    assert "--skip-bad-rows" in "".join(out)
+    assert capsys.readouterr() == ("", "")

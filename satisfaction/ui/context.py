@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from satisfaction import cli, handoff
+from satisfaction import channel, cli
 from satisfaction.filters import Filters
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.queries import load_query
@@ -25,22 +25,25 @@ from satisfaction.store import Store, StoreLocked
 @dataclass
 class _Opened:
     store: Store
-    server: handoff.Server
+    server: channel.Server | None
 
     def close(self) -> None:
-        self.server.stop()
+        if self.server is not None:
+            self.server.stop()
         self.store.close()
 
 
 @st.cache_resource(show_spinner=False, on_release=_Opened.close)
 def _open() -> _Opened:
     store = Store(db_path(), memory_limit=SETTINGS["memory_limit"].value() or None)
-    server = handoff.Server(store.path, lambda argv, out, err: cli.run(argv, out, err, store=store))
+    server = channel.serve(store.path, lambda argv, out, err, user:
+                           cli.run(argv, out, err, store=store, user=user))
     return _Opened(store, server)
 
 
 def get_store() -> Store:
-    """The process's store, with a thread taking command-line work handed to it."""
+    """The process's store, with a thread taking command-line work handed to it over the
+    store's private channel (:mod:`satisfaction.channel`)."""
     return _open().store
 
 
