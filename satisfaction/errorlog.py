@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from satisfaction.private_temp import private_dir
+from satisfaction.settings import SETTINGS
 
 #: The longest error summary put on the one line shown in place of the traceback.
 SUMMARY_CHARS = 300
@@ -22,7 +23,7 @@ SUMMARY_CHARS = 300
 
 def log_path() -> Path:
     """The file tracebacks are appended to."""
-    configured = os.environ.get("SATISFACTION_LOG")
+    configured = SETTINGS["log"].value()
     return Path(configured) if configured else private_dir() / "errors.log"
 
 

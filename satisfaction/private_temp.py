@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from satisfaction.settings import SETTINGS
+
 
 class UnsafeTempDir(OSError):
     """The private temporary directory exists but is not private."""
@@ -23,7 +25,7 @@ class UnsafeTempDir(OSError):
 
 def private_dir() -> Path:
     """The user's private temporary directory, created with mode 0700 when missing."""
-    base = os.environ.get("SATISFACTION_TMPDIR")
+    base = SETTINGS["tmpdir"].value()
     path = Path(base) if base else Path(tempfile.gettempdir()) / f"satisfaction-{os.getuid()}"
     try:
         os.mkdir(path, 0o700)

@@ -32,8 +32,14 @@ SETTINGS = {
         Setting("min_n", "SATISFACTION_MIN_N", "30",
                 "Figures computed from fewer responses than this are suppressed."),
         Setting("wait", "SATISFACTION_WAIT", "600",
-                "Seconds the command line waits for a running dashboard to take its work."),
+                "Seconds the command line waits for the store when its holder takes no requests."),
         Setting("language", "SATISFACTION_LANGUAGE", "en", "Default interface language: en or zh."),
+        Setting("log", "SATISFACTION_LOG", "",
+                "File that internal errors' tracebacks are appended to; empty for errors.log in "
+                "the private temporary directory."),
+        Setting("tmpdir", "SATISFACTION_TMPDIR", "",
+                "Private directory (mode 0700) for uploads and transcoded files; empty for "
+                "satisfaction-<uid> in the system's temporary directory."),
         Setting("memory_limit", "SATISFACTION_MEMORY_LIMIT", "",
                 "DuckDB memory limit, e.g. 4GB; empty for DuckDB's default (80% of RAM)."),
     )

@@ -7,7 +7,7 @@ leaves the store as it was, and readers never see half a load.
 
 DuckDB admits one writing process per file. When another process holds the file,
 :class:`StoreLocked` says which; the command line then hands its work to that process
-(see :mod:`satisfaction.handoff`). A later scale-out backend (DuckLake over PostgreSQL)
+(see :mod:`satisfaction.channel`). A later scale-out backend (DuckLake over PostgreSQL)
 plugs in here: loads already append rows tagged with their batch and undo deletes by batch.
 """
 
