@@ -22,7 +22,7 @@ st.caption(ctx.t("kano_intro"))
 
 def names(features) -> str:
     """Feature names from the data, listed, as literal Markdown."""
-    return ctx.t("kano_list_sep").join(literal(f) for f in features)
+    return sentences.listed(ctx, map(literal, features))
 
 
 def hidden_reasons(hidden: pd.DataFrame) -> list[str]:
@@ -54,9 +54,9 @@ def feature_columns() -> dict:
 
 def finding(shown: pd.DataFrame) -> str:
     counts = shown["category"].value_counts()
-    parts = ctx.t("kano_list_sep").join(
+    parts = sentences.listed(ctx, (
         ctx.t("kano_count_part", count=counts[c], name=ctx.t(f"kano_cat_{c}").lower())
-        for c in kano.TIE_ORDER if c in counts)
+        for c in kano.TIE_ORDER if c in counts))
     must, delight = kano.strongest(shown, "M"), kano.strongest(shown, "A")
     advice = ([ctx.t("kano_finding_must_be", feature=literal(must["feature"]),
                      share=-must["worse"], worse=must["worse"])] if must is not None else []) + (

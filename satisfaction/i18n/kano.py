@@ -59,7 +59,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # finding
     "kano_finding": ("Of {total} features, {parts} — {advice}.", "{total} 项功能中，{parts}——{advice}。"),
-    "kano_list_sep": (", ", "、"),
     "kano_clause_sep": ("; ", "；"),
     "kano_count_part": ("{count} {name}", "{name} {count} 项"),
     "kano_finding_must_be": (
