@@ -8,31 +8,27 @@ through :func:`~satisfaction.text.markdown_literal` before they reach Markdown.
 import pandas as pd
 import streamlit as st
 
-from satisfaction import exports
+from satisfaction import exports, sentences
 from satisfaction.charts import kano_curve, kano_scatter, kano_tables
 from satisfaction.methods import kano
 from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components, context
+from satisfaction.ui.notices import notice
 
 ctx = context.current()
 st.title(ctx.t("page_kano"))
 st.caption(ctx.t("kano_intro"))
 
 
-def other_filters_set() -> bool:
-    """Whether a filter Kano answers cannot honour (dates, region, unit, channel, stage) is set;
-    the sidebar's dates count only when narrower than all the data."""
-    f, bounds = ctx.filters, context.run_query("date_bounds").iloc[0]
-    chosen = (pd.Timestamp(f.date_from or bounds["first_date"]),
-              pd.Timestamp(f.date_to or bounds["last_date"]))
-    everything = (bounds["first_date"], bounds["last_date"])
-    dated = not pd.isna(everything[0]) and chosen != everything
-    return dated or bool(f.not_applied("kano"))
-
-
 def names(features) -> str:
     """Feature names from the data, listed, as literal Markdown."""
-    return ctx.t("kano_list_sep").join(literal(f) for f in features)
+    return sentences.listed(ctx, map(literal, features))
+
+
+def hidden_reasons(hidden: pd.DataFrame) -> list[str]:
+    """Why each hidden feature is hidden: too few answers of its own, or (with enough of its
+    own) so that the few answers the filters leave out cannot be worked out by subtraction."""
+    return [sentences.SMALL if n < ctx.min_n else sentences.COMPLEMENTARY for n in hidden["n"]]
 
 
 def feature_columns() -> dict:
@@ -40,13 +36,13 @@ def feature_columns() -> dict:
     number = st.column_config.NumberColumn
     return {
         "feature": st.column_config.TextColumn(ctx.t("kano_feature"), pinned=True),
-        "n": number("n", help=ctx.t("kano_n"), format="%d", width=48),
+        "n": number(ctx.t("kano_n"), format="%d", width=60),
         "shares": st.column_config.ImageColumn(ctx.t("kano_shares"),
                                                help=ctx.t("kano_shares_help"), width=140),
         **{c: number(c, help=ctx.t(f"kano_cat_{c}"), width=40) for c in kano.CATEGORIES},
         "category_name": st.column_config.TextColumn(ctx.t("kano_category")),
-        "fong_significant": st.column_config.CheckboxColumn("Fong", help=ctx.t("kano_fong_help"),
-                                                            width=50),
+        "fong_significant": st.column_config.CheckboxColumn(
+            ctx.t("kano_fong"), help=ctx.t("kano_fong_help"), width=60),
         "better": number(ctx.t("kano_better"), help=ctx.t("kano_better_help"), format="%.2f",
                          width=60),
         "worse": number(ctx.t("kano_worse"), help=ctx.t("kano_worse_help"), format="%.2f",
@@ -58,9 +54,9 @@ def feature_columns() -> dict:
 
 def finding(shown: pd.DataFrame) -> str:
     counts = shown["category"].value_counts()
-    parts = ctx.t("kano_list_sep").join(
+    parts = sentences.listed(ctx, (
         ctx.t("kano_count_part", count=counts[c], name=ctx.t(f"kano_cat_{c}").lower())
-        for c in kano.TIE_ORDER if c in counts)
+        for c in kano.TIE_ORDER if c in counts))
     must, delight = kano.strongest(shown, "M"), kano.strongest(shown, "A")
     advice = ([ctx.t("kano_finding_must_be", feature=literal(must["feature"]),
                      share=-must["worse"], worse=must["worse"])] if must is not None else []) + (
@@ -70,16 +66,18 @@ def finding(shown: pd.DataFrame) -> str:
                  advice=ctx.t("kano_clause_sep").join(advice) or ctx.t("kano_finding_none"))
 
 
-if other_filters_set():
-    st.caption(ctx.t("kano_filters_ignored"))
+notice(ctx, "kano")
 features = exports.kano_table(context.run_query, ctx.filters, "all", ctx.min_n)
 if features.empty:
     st.info(ctx.t("kano_no_data"))
     st.stop()
 shown, hidden = kano.split_hidden(features)
-if not hidden.empty:
-    st.caption(ctx.t("kano_hidden", min_n=ctx.min_n, features=ctx.t("kano_list_sep").join(
-        f"{literal(f)} ({n})" for f, n in zip(hidden["feature"], hidden["n"]))))
+for reason, rows in hidden.groupby(pd.Series(hidden_reasons(hidden), index=hidden.index),
+                                   sort=False):
+    st.caption(ctx.t("kano_hidden_features", features=sentences.listed(ctx, (
+        ctx.t("kano_feature_n", feature=literal(f), n=n)
+        for f, n in zip(rows["feature"], rows["n"]))),
+        note=sentences.hidden_note(ctx, reason, n=None, what="answers")))
 if shown.empty:
     st.stop()
 st.markdown(f"**{finding(shown)}**")
@@ -101,14 +99,16 @@ st.caption(ctx.t("kano_scatter_caption"))
 st.subheader(ctx.t("kano_table_title"))
 columns = feature_columns()
 components.table(ctx, kano_tables.feature_rows(shown, ctx.t), "kano-features", download=features,
-                 column_order=list(columns), column_config=columns)
+                 column_order=list(columns), column_config=columns, placeholder="—")
 st.html(kano_tables.legend_html(ctx.t))
 with st.expander(ctx.t("kano_scores_title")):
     st.caption(ctx.t("kano_scores_caption"))
     scores = exports.kano_scores_table(context.run_query, ctx.filters, "all", ctx.min_n)
     number = st.column_config.NumberColumn
     components.table(ctx, scores.dropna(subset=["functional_mean"]), "kano-continuous-scores",
-                     download=scores, column_config={"feature": ctx.t("kano_feature"), **{
+                     download=scores, placeholder="—", column_config={
+                         "feature": ctx.t("kano_feature"),
+                         "n": number(ctx.t("kano_n"), format="%d"), **{
                          c: number(ctx.t(f"kano_{c}"), format="%.2f") for c in
                          ("functional_mean", "functional_sd", "dysfunctional_mean",
                           "dysfunctional_sd")}})

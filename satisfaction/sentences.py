@@ -4,6 +4,9 @@ moved, where we stand against a competitor, and period names ('2026-Q4 to date')
 
 Pure: each function takes the page's context (anything with ``t(key, **values)``,
 ``min_n`` and ``filters``) and returns text; the words live in :mod:`satisfaction.i18n`.
+Every sentence is Markdown: a name from the data (a group, a competitor's source) passes
+through :func:`~satisfaction.text.markdown_literal` where it is put into the sentence, so a
+sentence shows the name's characters whichever page draws it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import math
 
 from satisfaction import periods
 from satisfaction.findings import BenchmarkFinding, GroupFinding
+from satisfaction.text import markdown_literal
 from satisfaction.tiles import Tile
 
 #: Why a figure is hidden: too few answers of its own, or to protect a small group that could
@@ -132,9 +136,10 @@ def group_sentence(ctx, finding: GroupFinding, dimension: str, baseline: str | N
         figure=ctx.t(finding.figure), period=period_name(ctx, finding.period),
         baseline=baseline or finding.baseline, compared=finding.compared,
         count=len(finding.movers), dims=ctx.t(f"dims_{dimension}"),
-        group=first.group if first else "",
+        group=markdown_literal(first.group) if first else "",
         delta=size(ctx, finding.figure, first.change) if first else "",
-        movers=listed(ctx, (ctx.t("mover", group=m.group, delta=signed(ctx, finding.figure, m.change))
+        movers=listed(ctx, (ctx.t("mover", group=markdown_literal(m.group),
+                                  delta=signed(ctx, finding.figure, m.change))
                             for m in finding.movers)),
     )
     sentence = ctx.t(f"sat_finding_{finding.kind}", **words)
@@ -150,7 +155,7 @@ def _standing_out(ctx, finding: GroupFinding, dims: str) -> str:
     standing = [m for m in finding.movers if m.stands_out]
     if not standing:
         return ctx.t("sat_none_stands_out", dims=dims)
-    return "".join(ctx.t("sat_stands_out", group=m.group, dims=dims,
+    return "".join(ctx.t("sat_stands_out", group=markdown_literal(m.group), dims=dims,
                          delta=signed(ctx, finding.figure, m.change),
                          rest=signed(ctx, finding.figure, m.rest_change)) for m in standing)
 
@@ -159,7 +164,8 @@ def benchmark_sentence(ctx, finding: BenchmarkFinding) -> str:
     """Our figure against one competitor's in one sentence."""
     return ctx.t(f"sat_bench_{finding.kind}", figure=ctx.t(finding.figure),
                  period=period_name(ctx, finding.period),
-                 ours=shown(finding.figure, finding.ours), source=finding.source,
+                 ours=shown(finding.figure, finding.ours),
+                 source=markdown_literal(finding.source),
                  theirs=shown(finding.figure, finding.theirs),
                  delta=size(ctx, finding.figure, finding.difference))
 
@@ -172,8 +178,8 @@ def tile_notes(ctx, tile: Tile) -> list[str]:
         key = "target_below" if tile.to_target < 0 else "target_above"
         notes.append(ctx.t(key, distance=size(ctx, tile.figure, tile.to_target),
                            target=shown(tile.figure, tile.target)))
-    notes += [ctx.t("competitor_value", source=b.source, value=shown(tile.figure, b.value))
-              for b in tile.benchmarks]
+    notes += [ctx.t("competitor_value", source=markdown_literal(b.source),
+                    value=shown(tile.figure, b.value)) for b in tile.benchmarks]
     return notes
 
 

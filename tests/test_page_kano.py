@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,10 @@ from satisfaction.i18n import t
 from satisfaction.loading import load_file
 from satisfaction.store import Store
 from satisfaction.text import markdown_literal
+from tests.chinese import data_values, english_runs
+
+#: The icon that opens a notice of filters a figure does not honour (satisfaction.ui.notices).
+NOTICE = ":material/filter_alt_off:"
 
 
 @pytest.fixture
@@ -61,7 +66,7 @@ def test_page_draws_both_charts_the_tables_and_the_advice(app):
     text = markdown_of(at)
     assert "accurate billing" in text and "mobile check-in" in text
     assert t("kano_rec_fix_first") in text and t("kano_rec_differentiate") in text
-    assert t("kano_filters_ignored") not in captions_of(at)
+    assert NOTICE not in captions_of(at)  # no filter chosen: nothing to say
 
 
 def test_the_finding_names_the_must_be_to_fix_first(app):
@@ -72,22 +77,45 @@ def test_the_finding_names_the_must_be_to_fix_first(app):
 
 
 @pytest.mark.parametrize(("query", "caption"), [
-    ({"region": "East"}, "kano_filters_ignored"),  # Kano answers have no region
-    ({"segment": "lead"}, "kano_one_segment"),  # one segment: nothing to compare
+    # Kano answers have no region and no date
+    ({"region": "East"}, "Not filtered by Region: Kano answers have no such column."),
+    ({"region": "East", "lang": "zh"}, "未按区域筛选：卡诺问卷没有该字段。"),
+    ({"dates": ["2025-03-01", "2025-06-30"]},
+     "Not filtered by dates: Kano answers have no such column."),
+    ({"segment": "lead"}, t("kano_one_segment")),  # one segment: nothing to compare
 ])
 def test_the_page_says_what_a_filter_means_here_and_still_draws(app, query, caption, monkeypatch):
     # lead has 33 of each feature's 60 demo answers: at the default minimum of 30 the other 27
     # would follow by subtraction, so the operator's minimum is 20 here
     monkeypatch.setenv("SATISFACTION_MIN_N", "20")
     at = app(lambda at: at.query_params.update(query))
-    assert t(caption) in captions_of(at)
+    assert caption in captions_of(at)
     assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_the_whole_date_range_is_no_filter_to_mention(app, demo_store_path):
+    with Store(demo_store_path) as store:
+        bounds = store.query("date_bounds", {}).iloc[0]
+    whole = [f"{bounds['first_date']:%Y-%m-%d}", f"{bounds['last_date']:%Y-%m-%d}"]
+    at = app(lambda at: at.query_params.update(dates=whole))
+    assert NOTICE not in captions_of(at)
 
 
 def test_features_below_the_minimum_are_hidden_with_the_reason(app):
     at = app(lambda at: at.query_params.update(min_n="10000"))
-    assert "Hidden for fewer than 10000 answers: accurate billing (60)" in captions_of(at)
+    captions = captions_of(at)
+    assert "accurate billing (60)" in captions and "mobile check-in (60)" in captions
+    assert " — Hidden: fewer than 10000 answers." in captions  # the one pattern of every page
     assert len(at.get("vega_lite_chart")) == 0 and len(at.dataframe) == 0
+
+
+def test_features_hidden_for_the_few_answers_a_filter_leaves_out_say_so(app):
+    # lead gave 33 of each feature's 60 answers: the other 27 would follow by subtraction
+    at = app(lambda at: at.query_params.update(segment="lead"))
+    captions = captions_of(at)
+    assert "accurate billing (33)" in captions
+    assert t("hidden_note", why=t("hidden_complementary")) in captions
+    assert "Hidden: fewer than" not in captions
 
 
 def test_point_size_by_answers(app):
@@ -95,10 +123,40 @@ def test_point_size_by_answers(app):
     assert len(at.get("vega_lite_chart")) == 2
 
 
-def test_chinese(app):
-    at = app(lambda at: at.query_params.update(lang="zh"))
+@pytest.mark.parametrize("query", [{}, {"region": "East", "min_n": "59"}, {"min_n": "10000"}],
+                         ids=["plain", "notice-and-hidden-segments", "all-hidden"])
+def test_chinese(app, demo_store_path, query):
+    at = app(lambda at: at.query_params.update(lang="zh", **query))
     assert at.title[0].value == t("page_kano", "zh")
-    assert t("kano_rec_fix_first", "zh") in markdown_of(at)
+    assert not english_runs(at, data_values(demo_store_path))
+    if "min_n" not in query:
+        assert t("kano_rec_fix_first", "zh") in markdown_of(at)
+
+
+def test_table_headers_are_translated_and_missing_numbers_are_blank(evil_store, fresh_streamlit,
+                                                                    monkeypatch):
+    """The evil store has no importance and a questionable feature (no Better/Worse): those
+    cells show a dash, not 'None'; every header is in the reader's language."""
+    monkeypatch.setenv("SATISFACTION_DB", str(evil_store))
+    at = AppTest.from_file("../dashboard.py", default_timeout=60)
+    at.query_params.update(lang="zh")
+    at.run(timeout=60)
+    at.switch_page("app_pages/kano.py")
+    at.run(timeout=60)
+    assert not at.exception, at.exception
+    tables = [frame for frame in at.dataframe if "feature" in frame.value.columns]
+    features, scores = tables[0], tables[1]
+    assert features.value["importance"].isna().all() and features.value["better"].isna().any()
+    for frame in (features, scores):
+        assert frame.proto.placeholder == "—"
+        labels = {column: config.get("label", column)
+                  for column, config in json.loads(frame.proto.columns).items()}
+        assert labels["n"] == t("kano_n", "zh")
+        assert labels["feature"] == t("kano_feature", "zh")
+    assert labels.keys() >= {"functional_mean"}
+    first = {c: v.get("label") for c, v in json.loads(features.proto.columns).items()}
+    assert first["fong_significant"] == t("kano_fong", "zh")
+    assert first["importance"] == t("kano_importance_short", "zh")
 
 
 def test_presentation_mode_has_no_download_buttons(app):

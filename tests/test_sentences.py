@@ -10,9 +10,10 @@ import pytest
 
 from satisfaction import sentences
 from satisfaction.filters import Filters
-from satisfaction.findings import GroupFinding, Mover
+from satisfaction.findings import BenchmarkFinding, GroupFinding, Mover
 from satisfaction.periods import Pairing
-from satisfaction.tiles import Tile
+from satisfaction.text import markdown_literal
+from satisfaction.tiles import Benchmark, Tile
 from satisfaction.ui.context import PageContext
 
 
@@ -93,3 +94,23 @@ def test_filters_a_kind_cannot_honour_are_named_with_the_records_that_lack_them(
     scoped = sentences.filter_note(ctx(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31)),
                                    {}, "scope_whole_range")
     assert scoped.startswith("Computed over the whole date range (2025-01-01 to 2025-12-31)")
+
+
+LINK = "[click me](http://evil.example)"
+
+
+def test_names_from_the_data_enter_a_sentence_as_literal_markdown():
+    """A group or a competitor named like a link is escaped where the sentence is built, so
+    the sentence is safe whichever page draws it."""
+    safe = markdown_literal(LINK)
+    movers = (Mover(LINK, -5.1, 0.001, -0.4, True), Mover("<b>x</b>", -4.0, 0.01, -0.5, True))
+    for kind in ("only_drop", "drops"):
+        said = sentences.group_sentence(ctx(), GroupFinding(
+            kind, "satisfaction_index", "2026-Q3", "2026-Q2", 4, 0, movers), "region")
+        assert safe in said and LINK not in said and "<b>" not in said
+    bench = BenchmarkFinding("below", "csat", "2026-Q3", LINK, 80.0, 85.0, -5.0)
+    said = sentences.benchmark_sentence(ctx("zh"), bench)
+    assert safe in said and LINK not in said
+    tile = Tile("csat", "2026-Q3", 80.0, benchmarks=(Benchmark(LINK, 85.0, -5.0, True),))
+    notes = " ".join(sentences.tile_notes(ctx(), tile))
+    assert safe in notes and LINK not in notes

@@ -14,7 +14,7 @@ from typing import Callable
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, GOOD, NEUTRAL, PALETTE
+from satisfaction.charts import BAD, GOOD, NEUTRAL, PALETTE, words
 from satisfaction.charts.labels import LINE_HEIGHT, Box, Frame, label_offsets, text_box, text_width
 from satisfaction.methods.kano import CATEGORIES
 
@@ -75,7 +75,9 @@ def labelled(points: pd.DataFrame, frame: Frame, size: str, domain: tuple[float,
 
 def tooltip_number(value, decimals: int) -> str:
     """A number as a tooltip shows it: rounded to ``decimals``, thousands separated, "—" when
-    missing (never a raw float, NaN or null)."""
+    missing (never a raw float, NaN or null). The tooltip shows this text rather than the
+    number with a Vega format, which would show a missing importance, or the Better of a
+    feature with only reverse answers, as 0."""
     if value is None or pd.isna(value):
         return "—"
     return f"{float(value):,.{decimals}f}"
@@ -94,13 +96,17 @@ def points(table: pd.DataFrame, text: Text, x: pd.Series, y: pd.Series) -> pd.Da
     return rows
 
 
+#: Each tooltip field (the display text of :func:`points`) and its title's translation key.
+TOOLTIP_WORDS = {"feature": "kano_feature", "category_name": "kano_category",
+                 "tip_better": "kano_better", "tip_worse": "kano_worse", "tip_n": "kano_n",
+                 "tip_importance": "kano_importance"}
+
+
 def _tooltip(text: Text) -> list[alt.Tooltip]:
-    return [alt.Tooltip("feature:N", title=text("kano_feature")),
-            alt.Tooltip("category_name:N", title=text("kano_category")),
-            alt.Tooltip("tip_better:N", title=text("kano_better")),
-            alt.Tooltip("tip_worse:N", title=text("kano_worse")),
-            alt.Tooltip("tip_n:N", title=text("kano_n")),
-            alt.Tooltip("tip_importance:N", title=text("kano_importance"))]
+    """The tooltips through the charts' one convention (:func:`satisfaction.charts.words.
+    tooltips`), every field text already formatted by :func:`points`."""
+    titles = {field: text(key) for field, key in TOOLTIP_WORDS.items()}
+    return words.tooltips(titles, *((field, "N") for field in TOOLTIP_WORDS))
 
 
 def _category_scale(text: Text, categories) -> alt.Scale:

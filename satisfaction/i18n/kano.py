@@ -37,17 +37,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "the pair of answers sorts the feature into a category (Kano et al. 1984).",
         "每位顾客分别回答具备和不具备某项功能时的感受，两个回答合起来决定该功能的类别（狩野纪昭 1984）。",
     ),
-    "kano_filters_ignored": (
-        "Only the segment filter applies here: Kano answers carry no date, region, unit, channel "
-        "or stage, so those filters are ignored on this page.",
-        "本页只应用客户群筛选：卡诺问卷没有日期、区域、单位、渠道和销售阶段，这些筛选在本页不起作用。",
-    ),
     "kano_size": ("Point size", "点的大小"),
     "kano_size_by_importance": ("Importance", "重要性"),
     "kano_size_by_n": ("Answers", "回答数"),
     "kano_no_data": ("No Kano answers match these filters.", "没有符合筛选条件的卡诺问卷。"),
-    "kano_hidden": ("Hidden for fewer than {min_n} answers: {features}.",
-                    "回答少于 {min_n} 份，已隐藏：{features}。"),
+    "kano_hidden_features": ("{features} — {note}", "{features}——{note}"),
+    "kano_feature_n": ("{feature} ({n:,})", "{feature}（{n:,}）"),
     "kano_not_placed": ("Not on the curve (questionable answers, or no Better/Worse): {features}.",
                         "未画在曲线上（可疑回答，或没有满意系数和不满意系数）：{features}。"),
     "kano_diagram_caption": (
@@ -64,7 +59,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # finding
     "kano_finding": ("Of {total} features, {parts} — {advice}.", "{total} 项功能中，{parts}——{advice}。"),
-    "kano_list_sep": (", ", "、"),
     "kano_clause_sep": ("; ", "；"),
     "kano_count_part": ("{count} {name}", "{name} {count} 项"),
     "kano_finding_must_be": (
@@ -81,6 +75,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kano_shares_help": ("Share of answers: attractive, one-dimensional, must-be, indifferent, "
                          "reverse, questionable, in that order.",
                          "回答占比，依次为魅力、一元、必备、无差异、反向、可疑。"),
+    "kano_fong": ("Fong test", "Fong 检验"),
     "kano_fong_help": ("Whether the most frequent category beats the runner-up at the 5% level "
                        "(Fong 1996). Not significant: the category is a close call.",
                        "最多的类别是否显著多于第二多的类别（Fong 1996，5% 水平）。不显著表示类别难以判定。"),

@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 
 import pandas as pd
 import streamlit as st
 
 from satisfaction.exports import to_csv
 from satisfaction.store import Store, StoreError
+from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components
 from satisfaction.ui.context import PageContext
 from satisfaction.ui.upload import failure, say
 
 PENDING_KEY = "data_undo_pending"
-
-
-def literal(text) -> str:
-    """Text from data (a file name, a user name) that Markdown shows as written, never as a
-    link, emphasis or directive."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])", r"\\\1", str(text))
 
 
 def _when(moment) -> str:
@@ -89,7 +83,7 @@ def show_batch(ctx: PageContext, store: Store, row: pd.Series) -> None:
                 + "**")
     kind = ctx.t(f"kind_{row['kind']}")
     st.caption(ctx.t("data_batch_summary", rows=int(row["rows_loaded"]), kind=kind,
-                     rejected=int(row["rows_rejected"]), user=literal(row["loaded_by"]),
+                     rejected=int(row["rows_rejected"]), user=literal(row["loaded_by"]) if pd.notna(row["loaded_by"]) else "—",
                      loaded_at=_when(row["loaded_at"])))
     if pd.notna(row["undone_at"]):
         st.info(ctx.t("data_batch_was_undone", undone_at=_when(row["undone_at"])))

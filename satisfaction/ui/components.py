@@ -14,11 +14,14 @@ import streamlit as st
 from satisfaction import chart_export, charts
 from satisfaction.exports import to_csv
 from satisfaction.filters import DIMENSIONS, FIELDS
+from satisfaction.sentences import listed
+from satisfaction.text import markdown_literal
 from satisfaction.ui.context import PageContext
 
 
 def filter_summary(ctx: PageContext) -> str:
-    """The filters in force, in the interface language: what the page's figures cover."""
+    """The filters in force, in the interface language: what the page's figures cover. Markdown:
+    the chosen values come from the data (and from a link) and are shown as literal text."""
     f = ctx.filters
     parts = []
     if f.date_from or f.date_to:
@@ -26,7 +29,7 @@ def filter_summary(ctx: PageContext) -> str:
     for dimension in DIMENSIONS:
         values = getattr(f, FIELDS[dimension])
         if values:
-            parts.append(f"{ctx.t(dimension)}: {', '.join(values)}")
+            parts.append(f"{ctx.t(dimension)}: {listed(ctx, map(markdown_literal, values))}")
     return "; ".join(parts) or ctx.t("all_data")
 
 

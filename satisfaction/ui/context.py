@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction import channel, cli
-from satisfaction.filters import Filters
+from satisfaction.filters import DIMENSIONS, Filters
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.queries import load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
@@ -151,7 +151,7 @@ def sidebar() -> PageContext:
             date_from, date_to = chosen
     options = _options()
     selected = {}
-    for dim in ("region", "unit", "channel", "stage", "segment"):
+    for dim in DIMENSIONS:
         selected[dim] = tuple(side.multiselect(t(dim, lang), options.get(dim, []), key=dim,
                                                placeholder=t("all", lang), bind="query-params"))
     floor = configured_min_n()

@@ -22,7 +22,9 @@ import streamlit as st
 from satisfaction.contracts import KINDS
 from satisfaction.loading import LoadRefused, LoadReport, check_file, load_file
 from satisfaction.private_temp import new_file
+from satisfaction.sentences import listed
 from satisfaction.store import Store
+from satisfaction.text import markdown_literal
 from satisfaction.ui.context import PageContext
 
 log = logging.getLogger(__name__)
@@ -112,7 +114,7 @@ def show_report(ctx: PageContext, store: Store, kind: str, uploaded,
         st.dataframe(pd.DataFrame(rows, columns=pd.Index(report.headers).astype(str)),
                      hide_index=True)
     if report.fatal:
-        st.error(f"{ctx.t('refused')} {report.fatal}")
+        st.error(f"{ctx.t('refused')} {markdown_literal(report.fatal)}")
         if report.header_refused:
             _mapping_editor(ctx, store, kind, report, uploaded.name)
         return
@@ -126,7 +128,8 @@ def show_report(ctx: PageContext, store: Store, kind: str, uploaded,
     else:
         st.success(ctx.t("check_ok", rows=report.rows_total))
     if report.ignored_headers:
-        st.caption(ctx.t("ignored_columns", columns=", ".join(report.ignored_headers)))
+        st.caption(ctx.t("ignored_columns", columns=listed(
+            ctx, map(markdown_literal, report.ignored_headers))))
     skip = bool(report.rows_bad) and st.checkbox(ctx.t("skip_bad_rows"), key="data_skip")
     if report.refusal(skip) is None:
         st.button(ctx.t("confirm_load", rows=report.rows_good), type="primary",
@@ -139,7 +142,7 @@ def _mapping_editor(ctx: PageContext, store: Store, kind: str, report: LoadRepor
     with st.form("mapping_form"):
         st.write(ctx.t("mapping_editor"))
         choices = [""] + list(KINDS[kind].column_names)
-        pairs = {h: st.selectbox(h, choices, key=f"map-{h}",
+        pairs = {h: st.selectbox(markdown_literal(h), choices, key=f"map-{h}",
                                  format_func=lambda c: c or ctx.t("data_not_mapped"))
                  for h in report.headers}
         name = st.text_input(ctx.t("mapping_name"), value=file_name.rsplit(".", 1)[0])
@@ -159,8 +162,9 @@ def uploader_key() -> str:
 
 
 def say(level: str, key: str, detail: str = "", **values) -> None:
-    """Leave a message (translation ``key`` with ``values``, then ``detail`` as it is) for the
-    top of the page's next run; ``level`` is success or error."""
+    """Leave a message (translation ``key`` with ``values``, then ``detail``, text shown as
+    written, never as Markdown) for the top of the page's next run; ``level`` is success or
+    error."""
     st.session_state["data_message"] = (level, key, values, detail)
 
 
@@ -169,7 +173,7 @@ def show_message(ctx: PageContext) -> None:
     message = st.session_state.pop("data_message", None)
     if message:
         level, key, values, detail = message
-        text = " ".join(filter(None, [ctx.t(key, **values), detail]))
+        text = " ".join(filter(None, [ctx.t(key, **values), markdown_literal(detail)]))
         (st.success if level == "success" else st.error)(text)
 
 
