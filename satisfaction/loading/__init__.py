@@ -1,10 +1,11 @@
 """Loading a CSV file into the store: validate every row, then write it all or nothing.
 
-The same code serves the Data page and the command line. :mod:`satisfaction.csvfile` finds the
-file's encoding and delimiter; :mod:`.load` loads it (one pass when clean, staged and reported
-line by line otherwise); :mod:`.sql` holds the checks, generated from the contract;
-:mod:`.records` reads a broken file record by record; :mod:`.report` says what was found, as
-reason codes that :func:`describe` words in English or Chinese.
+The same code serves the Data page and the command line. :mod:`satisfaction.csvfile` finds
+the file's encoding and delimiter; :mod:`.load` loads it (in one pass when it is clean;
+otherwise :mod:`.stage` stages it and reports it line by line); :mod:`.sql` holds the
+checks, generated from the contract; :mod:`.records` reads a file record by record for the
+staged path; :mod:`.report` says what was found, as reason codes that :func:`describe` words
+in English or Chinese.
 
 Line numbers are the file's own: the header is line 1, and a record is numbered by the line
 it starts on.

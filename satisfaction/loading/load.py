@@ -17,32 +17,20 @@ from __future__ import annotations
 
 import errno
 import getpass
-import json
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from satisfaction import private_temp
 from satisfaction.contracts import KINDS, RecordKind, match_headers
 from satisfaction.csvfile import MAX_RECORD, PreparedFile, UnreadableFile, prepare
 from satisfaction.loading import sql
-from satisfaction.loading.records import BrokenFile, read_records
-from satisfaction.loading.report import (
-    MAX_PROBLEMS_SHOWN,
-    LoadRefused,
-    LoadReport,
-    LoadResult,
-    Message,
-    Problem,
-)
+from satisfaction.loading.records import BrokenFile
+from satisfaction.loading.report import LoadRefused, LoadReport, LoadResult, Message
+from satisfaction.loading.stage import stage, write_staged
 from satisfaction.store import Store
 
 PREVIEW_ROWS = 8
-#: Records sent to DuckDB at a time on the staged path: bounds the memory it takes.
-STAGE_BATCH = 50_000
-#: Characters of a broken record shown in a report (the set-aside row keeps all of it).
-SHOWN_RECORD = 200
 
 
 class _Rollback(Exception):
@@ -107,90 +95,6 @@ def _load_clean(store: Store, kind: RecordKind, prepared: PreparedFile, names: l
         return None
 
 
-def _shown(raw: str) -> str:
-    return raw if len(raw) <= SHOWN_RECORD else raw[:SHOWN_RECORD] + "…"
-
-
-def _read_into_stage(cur, prepared: PreparedFile, names: list[str],
-                     present: list[str]) -> list[tuple[Problem, str]]:
-    """Fill ``load_raw`` with the well-formed records; the broken ones, with their raw text."""
-    cur.execute(sql.raw_table_sql(present))
-    positions = [names.index(name) for name in present]
-    width = len(names)
-    broken: list[tuple[Problem, str]] = []
-    lines: list[int] = []
-    values: list[list[str]] = [[] for _ in present]
-
-    def flush() -> None:
-        frame = pd.DataFrame({"line": lines, **{name: pd.Series(column, dtype=object)
-                                                for name, column in zip(present, values)}})
-        cur.register("load_batch", frame)
-        cur.execute("INSERT INTO load_raw SELECT * FROM load_batch")
-        cur.unregister("load_batch")
-        lines.clear()
-        for column in values:
-            column.clear()
-
-    for record in read_records(prepared.utf8_path, prepared.delimiter):
-        if record.fields is None:
-            why = Message("bad_quotes")
-        elif len(record.fields) != width:
-            why = Message("field_count", {"found": len(record.fields), "expected": width})
-        else:
-            lines.append(record.line)
-            for column, position in zip(values, positions):
-                column.append(record.fields[position])
-            if len(lines) >= STAGE_BATCH:
-                flush()
-            continue
-        broken.append((Problem(record.line, None, _shown(record.raw), why), record.raw))
-    if lines:
-        flush()
-    return broken
-
-
-def _stage(cur, kind: RecordKind, prepared: PreparedFile, names: list[str],
-           report: LoadReport) -> list[tuple[Problem, str]]:
-    """Stage the file in ``load_stage`` with each row's problems and fill in the report;
-    returns the records too broken to stage."""
-    present = [name for name in names if name in kind.column_names]
-    broken = _read_into_stage(cur, prepared, names, present)
-    cur.execute(sql.stage_sql(kind, set(present)))
-    counts = cur.execute(
-        "SELECT count(*), count(*) FILTER (len(problems) > 0), coalesce(sum(len(problems)), 0) "
-        "FROM load_stage").fetchone()
-    shown = cur.execute(
-        "SELECT line, p.column, p.value, p.code, p.values FROM "
-        "(SELECT line, unnest(problems) AS p FROM load_stage WHERE len(problems) > 0) "
-        "ORDER BY line LIMIT ?", [MAX_PROBLEMS_SHOWN]).fetchall()
-    problems = [p for p, _ in broken[:MAX_PROBLEMS_SHOWN]] + [
-        Problem(line, column, value, Message(code, json.loads(values)))
-        for line, column, value, code, values in shown]
-    report.rows_total = counts[0] + len(broken)
-    report.rows_bad = counts[1] + len(broken)
-    report.problem_count = counts[2] + len(broken)
-    report.problems = sorted(problems, key=lambda p: p.line)[:MAX_PROBLEMS_SHOWN]
-    return broken
-
-
-def _write_staged(cur, kind: RecordKind, broken: list[tuple[Problem, str]]) -> int:
-    """Append the good rows of the stage and keep the bad ones with their reasons."""
-    batch = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
-    cur.execute(sql.insert_staged_sql(kind), {"batch": batch})
-    cur.execute(sql.set_aside_staged_sql(kind), {"batch": batch})
-    if broken:
-        frame = pd.DataFrame({
-            "batch_id": batch,
-            "line": [p.line for p, _ in broken],
-            "problems": pd.Series([json.dumps([p.as_json()], ensure_ascii=False)
-                                   for p, _ in broken], dtype=object),
-            "record": pd.Series([raw for _, raw in broken], dtype=object)})
-        cur.register("load_broken", frame)
-        cur.execute("INSERT INTO rejected_rows SELECT * FROM load_broken")
-        cur.unregister("load_broken")
-    return batch
-
-
 def _load_staged(store: Store, kind: RecordKind, prepared: PreparedFile, names: list[str],
                  report: LoadReport, *, write: bool, skip_bad_rows: bool,
                  loaded_by: str) -> int | None:
@@ -202,10 +106,10 @@ def _load_staged(store: Store, kind: RecordKind, prepared: PreparedFile, names: 
                 report.fatal = Message("already_loaded", {
                     "batch": earlier[0], "when": f"{earlier[1]:%Y-%m-%d %H:%M}"})
                 raise _Rollback
-            broken = _stage(cur, kind, prepared, names, report)
+            stage(cur, kind, prepared, names, report)
             if not write or report.refusal(skip_bad_rows):
                 raise _Rollback
-            batch = _write_staged(cur, kind, broken)
+            batch = write_staged(cur, kind)
             store.record_batch(cur, batch, kind.name, report.file_name, prepared.content_hash,
                                report.rows_good, report.rows_bad, loaded_by)
             return batch

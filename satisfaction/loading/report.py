@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from satisfaction.i18n import t
 
 MAX_PROBLEMS_SHOWN = 50
+#: Characters of a value shown in a report line (a set-aside row keeps all of it).
+SHOWN_VALUE = 200
+
+
+def shorten(value: str) -> str:
+    """``value`` cut to :data:`SHOWN_VALUE` characters for a report line."""
+    return value if len(value) <= SHOWN_VALUE else value[:SHOWN_VALUE] + "…"
 
 
 def _join(items, lang: str) -> str:
@@ -61,7 +68,7 @@ class Problem:
         return self.column if self.column is not None else t("loader_whole_row", lang)
 
     def text(self, lang: str = "en") -> str:
-        shown = t("loader_empty_value", lang) if self.value is None else repr(self.value)
+        shown = t("loader_empty_value", lang) if self.value is None else repr(shorten(self.value))
         return t("loader_problem", lang, line=self.line, column=self.column_text(lang),
                  value=shown, reason=self.reason_text(lang))
 
@@ -185,6 +192,6 @@ def set_aside_problems(stored: str, lang: str = "en") -> str:
         sentences.append(t(
             "loader_set_aside_problem", lang,
             column=p["column"] if p["column"] is not None else t("loader_whole_row", lang),
-            value=t("loader_empty_value", lang) if p["value"] is None else p["value"],
+            value=t("loader_empty_value", lang) if p["value"] is None else shorten(p["value"]),
             reason=Message(p["code"], p.get("values") or {}).text(lang)))
     return ("；" if lang == "zh" else "; ").join(sentences)
