@@ -108,7 +108,7 @@ def _scan(path: Path) -> tuple[str, str]:
             if encoding != "utf-16":
                 if nul is None and b"\x00" in chunk:
                     nul = offset + chunk.index(b"\x00")
-                if not_utf8 is None:
+                if not_utf8 is None and not (chunk.isascii() and not decoder.getstate()[0]):
                     try:
                         decoder.decode(chunk)
                     except UnicodeDecodeError as error:

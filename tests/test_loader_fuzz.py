@@ -6,7 +6,8 @@ cut short, lengthened, duplicated or swapped, random bytes and quotes inserted, 
 truncated, line endings mixed, and the whole written in one of the accepted encodings or,
 partly, in another. For each file: ``check_file`` returns a report; ``load_file`` either loads
 exactly the rows the report counted as good or raises :class:`LoadRefused`, and then the
-store is as it was. The run is bounded by ``max_examples`` (``LOADER_FUZZ_EXAMPLES`` raises
+store is as it was; and the staged path, which reports problems line by line, counts the
+same rows as the one-pass path. The run is bounded by ``max_examples`` (``LOADER_FUZZ_EXAMPLES`` raises
 it for a longer run by hand) and derandomized, so CI runs the same files every time.
 """
 
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from satisfaction.contracts import KINDS
-from satisfaction.loading import LoadRefused, check_file, load_file
+from satisfaction.loading import LoadRefused, check_file, load, load_file
 from satisfaction.store import Store
 
 EXAMPLES = int(os.environ.get("LOADER_FUZZ_EXAMPLES", "120"))
@@ -127,6 +129,10 @@ def check_one(store: Store, path: Path, kind: str, data: bytes, skip_bad_rows: b
     TRIED.append(data)
     path.write_bytes(data)
     report = check_file(store, kind, path)
+    with mock.patch.object(load, "_one_pass", return_value=None):
+        staged = check_file(store, kind, path)
+    assert (staged.rows_total, staged.rows_bad, staged.refusal()) == (
+        report.rows_total, report.rows_bad, report.refusal()), "the two paths disagree"
     before = _snapshot(store)
     try:
         result = load_file(store, kind, path, skip_bad_rows=skip_bad_rows)

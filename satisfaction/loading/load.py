@@ -2,8 +2,9 @@
 
 A clean file loads in one pass: DuckDB reads it (numbers natively, everything else as text),
 every value is validated as it is cast, and the keys are checked once appended, all in one
-transaction. At the first problem of any kind, DuckDB's included, that transaction rolls
-back and the file is staged: read record by record (:mod:`.records`) into a temporary table,
+transaction (a check without loading runs the same pass and rolls it back, so the two agree).
+At the first problem of any kind, DuckDB's included, that transaction rolls back and the
+file is staged: read record by record (:mod:`.records`) into a temporary table,
 checked in SQL against the contract, and reported line by line. Only then, in the same
 transaction, are the good rows cast and appended with their batch id (with *skip bad rows*
 the bad ones are kept with their reasons). A kill or crash before the commit leaves the
@@ -68,14 +69,17 @@ def _already_loaded(cur, kind: RecordKind, prepared: PreparedFile):
         "AND undone_at IS NULL", [prepared.content_hash, kind.name]).fetchone()
 
 
-def _load_clean(store: Store, kind: RecordKind, prepared: PreparedFile, names: list[str],
-                report: LoadReport, loaded_by: str) -> int | None:
-    """Load a file with no problem at all in one pass; None (nothing written) otherwise."""
+def _one_pass(store: Store, kind: RecordKind, prepared: PreparedFile, names: list[str],
+              report: LoadReport, loaded_by: str, *, write: bool) -> int | None:
+    """Whether a file has no problem at all, found in one pass: when it has none, its batch
+    (loaded when ``write``; otherwise the transaction is rolled back and 0 returned); None
+    (nothing written) at the first problem."""
+    clean = None
     try:
         with store.transaction() as cur:
             if _already_loaded(cur, kind, prepared):
                 raise _Rollback
-            batch = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
+            batch = cur.execute("SELECT nextval('batch_ids')").fetchone()[0] if write else 0
             params = {**sql.file_params(str(prepared.utf8_path), prepared.delimiter, kind, names),
                       "batch": batch}
             rows = cur.execute(sql.strict_insert_sql(kind, set(names)), params).fetchone()[0]
@@ -83,16 +87,17 @@ def _load_clean(store: Store, kind: RecordKind, prepared: PreparedFile, names: l
             if not rows or skipped or cur.execute(sql.keys_clash_sql(kind),
                                                   {"batch": batch}).fetchone()[0]:
                 raise _Rollback
-            report.rows_total = rows
+            report.rows_total, clean = rows, batch
+            if not write:
+                raise _Rollback
             store.record_batch(cur, batch, kind.name, report.file_name, prepared.content_hash,
                                report.rows_good, report.rows_bad, loaded_by)
-            return batch
     except _Rollback:
-        return None
+        pass
     except duckdb.Error as error:
         if _no_space(error):
             raise
-        return None
+    return clean
 
 
 def _load_staged(store: Store, kind: RecordKind, prepared: PreparedFile, names: list[str],
@@ -140,10 +145,9 @@ def _run(store: Store, kind_name: str, path, *, file_name, mapping, skip_bad_row
             names = _map_headers(kind, prepared, mapping, report)
             if names is None:
                 return report, None
-            if write:
-                batch = _load_clean(store, kind, prepared, names, report, loaded_by)
-                if batch is not None:
-                    return report, batch
+            batch = _one_pass(store, kind, prepared, names, report, loaded_by, write=write)
+            if batch is not None:
+                return report, batch or None
             return report, _load_staged(store, kind, prepared, names, report, write=write,
                                         skip_bad_rows=skip_bad_rows, loaded_by=loaded_by)
     except UnreadableFile as error:

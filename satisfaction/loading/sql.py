@@ -74,8 +74,8 @@ def _json(**values) -> str:
 def checks(kind: RecordKind, column: Column, value: str | None = None) -> list[tuple[str, str, str]]:
     """(condition, code, values) triples: each condition true marks the value as a problem.
 
-    ``value`` is an expression holding the value already cast, when there is one. At most one
-    condition of a column holds for a value, so a value has at most one problem."""
+    ``value`` is an expression holding the value already cast, when there is one. They are in
+    the order a value is examined: a value has the problem of the first condition it meets."""
     v, value = f'"{column.name}"', value or typed(kind, column)
     found = []
     if column.required:
@@ -88,16 +88,13 @@ def checks(kind: RecordKind, column: Column, value: str | None = None) -> list[t
     elif column.type in NUMERIC:
         found.append((invalid, "not_number", _json()))
         found.append((f"NOT isfinite({value})", "not_finite", _json()))
-        finite = f"isfinite({value}) AND "
         if column.type != "amount":
-            found.append((f"{finite}{value} <> round({value})", "not_whole", _json()))
+            found.append((f"{value} <> round({value})", "not_whole", _json()))
         if column.type == "count":
-            whole = f"{finite}{value} = round({value}) AND "
-            found.append((f"{whole}{value} < 0", "negative", _json()))
-            found.append((f"{whole}{value} > {MAX_COUNT}", "too_large", _json(limit=MAX_COUNT)))
+            found.append((f"{value} < 0", "negative", _json()))
+            found.append((f"{value} > {MAX_COUNT}", "too_large", _json(limit=MAX_COUNT)))
         if column.type == "score":
-            found.append((f"{finite}{value} = round({value}) AND "
-                          f"{value} NOT BETWEEN {column.low} AND {column.high}",
+            found.append((f"{value} NOT BETWEEN {column.low} AND {column.high}",
                           "outside_scale", _json(low=f"{column.low:g}", high=f"{column.high:g}")))
     elif column.type == "bool":
         found.append((invalid, "not_bool", _json()))
@@ -187,8 +184,9 @@ def stage_sql(kind: RecordKind, present: set[str]) -> str:
                 f"'values': {values}}}")
 
     problems = [
-        f"CASE WHEN {condition} THEN {problem(column.name, code, values)} END"
-        for column in kind.columns for condition, code, values in checks(kind, column)
+        "CASE " + " ".join(f"WHEN {condition} THEN {problem(column.name, code, values)}"
+                           for condition, code, values in checks(kind, column)) + " END"
+        for column in kind.columns if checks(kind, column)
     ]
     copies = f"json_object('columns', {_literal(key_names)}, 'copies', _copies)"
     problems.append(f"CASE WHEN _copies > 1 THEN {problem(first_key, 'duplicate_key', copies)} END")
