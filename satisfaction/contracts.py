@@ -44,8 +44,9 @@ class Column:
     """One column of a contract.
 
     ``type`` is one of: ``id`` (non-empty text), ``text``, ``date``, ``score`` (a whole number
-    between ``low`` and ``high``), ``amount`` (any number), ``count`` (a whole number >= 0),
-    ``bool``, ``dimension`` (a RATER name) and ``kano`` (a Kano answer, stored as 1-5).
+    between ``low`` and ``high``), ``amount`` (any finite number), ``count`` (a whole number
+    from 0 to 2**53 - 1, the range a DOUBLE holds exactly), ``bool``, ``dimension`` (a RATER
+    name) and ``kano`` (a Kano answer, stored as 1-5).
     """
 
     name: str

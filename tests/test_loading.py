@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from satisfaction.loading import LoadRefused, check_file, load_file
+from satisfaction.loading import LoadRefused, check_file, load_file, set_aside_problems
 from satisfaction.store import Store
 
 HEADER = "response_id,responded_on,region,channel,satisfaction,recommend,effort\n"
@@ -103,7 +103,7 @@ def test_an_empty_file_is_refused(store, tmp_path, content):
 def test_a_binary_file_is_refused(store, tmp_path):
     path = tmp_path / "picture.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    assert "not a text file" in refused(store, path)
+    assert "Line 3 contains a NUL byte" in refused(store, path)
 
 
 def test_an_unknown_rater_dimension_is_refused(store, tmp_path):
@@ -161,7 +161,10 @@ def test_skipping_bad_rows_loads_the_good_ones_and_keeps_the_bad_with_reasons(st
     assert (result.rows, result.rejected) == (3, 2)
     rejected = store.rejected_rows(result.batch)
     assert list(rejected["line"]) == [5, 6]
-    assert "satisfaction = 7: is outside the scale 1–5" in rejected.loc[0, "problems"]
+    assert set_aside_problems(rejected.loc[0, "problems"]) == (
+        "satisfaction = 7: is outside the scale 1–5")
+    assert set_aside_problems(rejected.loc[1, "problems"], "zh") == (
+        "（整行） = r5,2026-01-05,East,phone,5,9,2,x：有 8 个字段，而表头有 7 个")
     assert '"response_id":"r4"' in rejected.loc[0, "record"]
     assert rejected.loc[1, "record"] == "r5,2026-01-05,East,phone,5,9,2,x"
 
