@@ -434,8 +434,6 @@ def test_every_step_of_a_load_and_an_undo_in_chinese_states_no_english(
     assert not any(seen.values()), seen
 
 
-@pytest.mark.xfail(strict=True, reason="the loader's refusals (satisfaction/loading.py) are "
-                                       "English only until its messages are translated")
 @pytest.mark.parametrize(("name", "data"), [
     ("again.csv", SEED.encode()),  # already loaded
     ("tool.csv", b"Resp ID,Date,Score\nz1,2026-02-01,4\n"),  # a required column missing

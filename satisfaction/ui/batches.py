@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction.exports import to_csv
+from satisfaction.loading import set_aside_problems
 from satisfaction.store import Store, StoreError
 from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components
@@ -117,8 +118,10 @@ def _cancel() -> None:
 def _rejected_rows(ctx: PageContext, store: Store, batch: int) -> None:
     """The rows the batch set aside, with their reasons, under translated headers."""
     st.write(ctx.t("rejected_rows"))
-    plain = store.rejected_rows(batch)
-    shown = pd.DataFrame({ctx.t("line"): plain["line"], ctx.t("data_problems"): plain["problems"],
+    stored = store.rejected_rows(batch)
+    plain = stored.assign(problems=[set_aside_problems(p) for p in stored["problems"]])
+    reasons = [set_aside_problems(p, ctx.lang) for p in stored["problems"]]
+    shown = pd.DataFrame({ctx.t("line"): plain["line"], ctx.t("data_problems"): reasons,
                           ctx.t("data_record"): [_record(r) for r in plain["record"]]})
     components.table(ctx, shown, f"rejected-rows-batch-{batch}", download=plain,
                      placeholder="")

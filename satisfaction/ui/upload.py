@@ -12,13 +12,13 @@ the store is then as it was.
 from __future__ import annotations
 
 import errno
-import logging
 import weakref
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from satisfaction import errorlog
 from satisfaction.contracts import KINDS
 from satisfaction.loading import LoadRefused, LoadReport, check_file, load_file
 from satisfaction.private_temp import new_file
@@ -27,7 +27,6 @@ from satisfaction.store import Store
 from satisfaction.text import markdown_literal
 from satisfaction.ui.context import PageContext
 
-log = logging.getLogger(__name__)
 
 SPOOL_KEY = "data_spool"
 #: How the report names a delimiter; a tab is named in words (data_delimiter_tab).
@@ -71,8 +70,9 @@ def discard() -> None:
 
 
 def failure(error: Exception) -> str:
-    """The translation key of the message for an unexpected failure; its traceback is logged."""
-    log.exception("The Data page failed: %s", error)
+    """The translation key of the message for an unexpected failure; its traceback goes to the
+    error log (:mod:`satisfaction.errorlog`), never to the page."""
+    errorlog.record(error, "Data page")
     return "data_disk_full" if getattr(error, "errno", None) == errno.ENOSPC else "data_failed"
 
 
@@ -114,7 +114,7 @@ def show_report(ctx: PageContext, store: Store, kind: str, uploaded,
         st.dataframe(pd.DataFrame(rows, columns=pd.Index(report.headers).astype(str)),
                      hide_index=True)
     if report.fatal:
-        st.error(f"{ctx.t('refused')} {markdown_literal(report.fatal)}")
+        st.error(f"{ctx.t('refused')} {markdown_literal(report.fatal_text(ctx.lang))}")
         if report.header_refused:
             _mapping_editor(ctx, store, kind, report, uploaded.name)
         return
@@ -122,7 +122,8 @@ def show_report(ctx: PageContext, store: Store, kind: str, uploaded,
         st.warning(ctx.t("check_problems", bad=report.rows_bad, rows=report.rows_total))
         st.write(ctx.t("problems_shown", shown=len(report.problems), total=report.problem_count))
         st.dataframe(pd.DataFrame(
-            [(p.line, p.column, p.value or "", p.reason) for p in report.problems],
+            [(p.line, p.column_text(ctx.lang), p.value or "", p.reason_text(ctx.lang))
+             for p in report.problems],
             columns=[ctx.t("line"), ctx.t("column"), ctx.t("value"), ctx.t("reason")]),
             hide_index=True, width="stretch", placeholder="")
     else:
@@ -161,10 +162,10 @@ def uploader_key() -> str:
     return f"data_upload_{st.session_state.setdefault('data_upload_round', 0)}"
 
 
-def say(level: str, key: str, detail: str = "", **values) -> None:
+def say(level: str, key: str, detail: str | LoadRefused = "", **values) -> None:
     """Leave a message (translation ``key`` with ``values``, then ``detail``, text shown as
-    written, never as Markdown) for the top of the page's next run; ``level`` is success or
-    error."""
+    written, never as Markdown; a refusal is worded in the reader's language when shown) for
+    the top of the page's next run; ``level`` is success or error."""
     st.session_state["data_message"] = (level, key, values, detail)
 
 
@@ -173,6 +174,8 @@ def show_message(ctx: PageContext) -> None:
     message = st.session_state.pop("data_message", None)
     if message:
         level, key, values, detail = message
+        if isinstance(detail, LoadRefused):
+            detail = detail.text(ctx.lang)
         text = " ".join(filter(None, [ctx.t(key, **values), markdown_literal(detail)]))
         (st.success if level == "success" else st.error)(text)
 
@@ -183,7 +186,7 @@ def load(store: Store, kind: str, uploaded, mapping: dict[str, str], skip: bool)
         result = load_file(store, kind, spooled(uploaded), file_name=uploaded.name,
                            mapping=mapping, skip_bad_rows=skip)
     except LoadRefused as refused:
-        say("error", "refused", str(refused))
+        say("error", "refused", refused)
     except Exception as error:  # every failure becomes a message
         say("error", failure(error))
     else:
