@@ -8,7 +8,7 @@ from satisfaction.breakdowns import FIGURES
 from satisfaction.charts import satisfaction as charts
 from satisfaction.charts.words import column_labels, figure_title, status_words, words
 from satisfaction.filters import DIMENSIONS
-from satisfaction.precision import SHOWN_DECIMALS
+from satisfaction.precision import CHART_DECIMALS
 from satisfaction.targets import targets_from_frame
 from satisfaction.ui import components, context, notices, targets_editor
 from satisfaction.ui import tiles as tile_ui
@@ -119,7 +119,7 @@ if scores.empty:
 else:
     spec = charts.distribution(scores, {**titles, "title": ctx.t("n_responses", n=total)})
     components.chart(ctx, spec, scores, "satisfaction-score-distribution",
-                     decimals={"share": SHOWN_DECIMALS["share"]})
+                     decimals=CHART_DECIMALS["score_distribution"])
     st.caption(ctx.t("sat_distribution_caption", n=total))
 
 if not ctx.presentation:

@@ -26,11 +26,10 @@ import pandas as pd
 
 #: Decimals of each figure in the units the pages show it (``HEADLINE_FORMAT`` in
 #: ``satisfaction/ui/components.py``): index points, CSAT and retention in percent, NPS points,
-#: effort on its 1–7 scale, complaints per 1,000 customers a month; a share of answers (the
-#: distribution of scores) in percent.
+#: effort on its 1–7 scale, complaints per 1,000 customers a month.
 SHOWN_DECIMALS: dict[str, int] = {
     "satisfaction_index": 1, "csat": 1, "nps": 1, "effort": 2, "complaint_rate": 1,
-    "retention_rate": 1, "employee_index": 1, "share": 1,
+    "retention_rate": 1, "employee_index": 1,
 }
 
 
@@ -72,6 +71,15 @@ LONG_VIEWS: dict[str, tuple[str, ...]] = {
     "indices_trend": ("value", "low", "high", "previous_value", "change"),
     "indices_grid": ("value", "low", "high"),
     "indices_comparison": ("value", "low", "high", "baseline_value", "change", "rest_change"),
+}
+
+
+#: Decimals of the data of charts that show no export view, as their labels and tooltips show
+#: it: the distribution of scores (shares in percent) and the units of the service-profit chain
+#: (indices 0–100 with 1, NPS in whole points).
+CHART_DECIMALS: dict[str, dict[str, int]] = {
+    "score_distribution": {"share": 1},
+    "unit_links": {"employee_index": 1, "stay_index": 1, "customer_index": 1, "nps": 0},
 }
 
 
