@@ -39,9 +39,9 @@ def _tile(value: float, series, reason: str = SMALL, **fields) -> Tile:
                 series=tuple(float(v) for v in series), **fields)
 
 
-def _parent(row, count: str) -> float | None:
+def _parent(row: pd.Series, count: str) -> float | None:
     """The parent's ``count`` of a query row (:func:`parent_of`), None where there is none."""
-    parent = row.get(parent_of(count)) if hasattr(row, "get") else None
+    parent = row.get(parent_of(count))
     return None if parent is None or pd.isna(parent) else float(parent)
 
 
