@@ -7,6 +7,7 @@ from satisfaction.charts.overview import unit_link_scatter
 from satisfaction.charts.words import words
 from satisfaction.findings import group_findings
 from satisfaction.methods.complaints import silent_dissatisfied, silent_per_complaint
+from satisfaction.precision import CHART_DECIMALS
 from satisfaction.ui import components, context, notices
 from satisfaction.ui import tiles as tile_ui
 
@@ -85,4 +86,4 @@ strength = chain.link_strength(units)
 st.caption(ctx.t(chain.link_wording(strength), units=len(units), r=strength))
 if not chain.too_few(strength):
     components.chart(ctx, unit_link_scatter(units, words(ctx.t)), units,
-                     "service-profit-chain-units")
+                     "service-profit-chain-units", decimals=CHART_DECIMALS["unit_links"])

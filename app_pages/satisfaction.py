@@ -1,15 +1,14 @@
 """Satisfaction: the index, CSAT and NPS over time, by group, against the baseline period,
 targets and competitors; what changed, in sentences; the distribution of scores."""
 
-from dataclasses import replace
-
 import streamlit as st
 
-from satisfaction import breakdowns, comparisons, findings, periods, sentences, tiles
+from satisfaction import breakdowns, exports, findings, periods, sentences, tiles
 from satisfaction.breakdowns import FIGURES
 from satisfaction.charts import satisfaction as charts
 from satisfaction.charts.words import column_labels, figure_title, status_words, words
 from satisfaction.filters import DIMENSIONS
+from satisfaction.precision import CHART_DECIMALS
 from satisfaction.targets import targets_from_frame
 from satisfaction.ui import components, context, notices, targets_editor
 from satisfaction.ui import tiles as tile_ui
@@ -41,16 +40,17 @@ baseline = context.url_choice(right, "segmented_control", ctx.t("sat_baseline"),
 pairing = periods.pair(focus, periods.baseline_label(focus, baseline), *dates)
 
 partial = periods.partial_periods(labels, *dates)
-trend = breakdowns.trend_table(stats, ctx.min_n, partial=partial)
-grid_stats = context.run_query("response_figures", ctx.filters.params(by=dimension, period=period))
-grid = breakdowns.grid_table(grid_stats, ctx.min_n)
-window = {}
-if pairing.like_for_like:
-    same_days = replace(ctx.filters, date_from=pairing.window[0], date_to=pairing.window[1])
-    window = dict(window_totals=context.run_query("response_figures", same_days.params(by=period)),
-                  window_groups=context.run_query("response_figures", same_days.params(
-                      by=dimension, period=period)))
-totals, compared = comparisons.against_baseline(pairing, stats, grid_stats, ctx.min_n, **window)
+# The tables are export views (what the downloads and `python -m satisfaction export` give);
+# the page only puts them in shown units (CSAT in percent) and names the group column grp.
+view = dict(run_query=context.run_query, filters=ctx.filters, min_n=ctx.min_n, period=period)
+trend_view = exports.indices_trend_table(**view)
+grid_view = exports.indices_grid_table(by=dimension, **view)
+compared_view = exports.indices_comparison_table(by=dimension, focus=focus, baseline=baseline,
+                                                 **view)
+trend = breakdowns.rescaled(trend_view, "shown").rename(columns={"period": "grp"})
+grid = breakdowns.rescaled(grid_view, "shown").rename(columns={dimension: "grp"})
+compared = breakdowns.rescaled(compared_view, "shown").rename(columns={dimension: "grp"})
+totals, _ = exports.comparison_frames(by=dimension, focus=focus, baseline=baseline, **view)
 targets = tiles.targets_shown(targets_from_frame(context.run_query("targets")))
 benchmark_rows = context.run_query("benchmarks")
 benchmarks = tiles.benchmarks_by_period(benchmark_rows, period, labels)
@@ -73,7 +73,8 @@ for name in FIGURES:
     theirs = benchmarks[benchmarks["figure"] == name]
     spec = charts.trend(rows, {**titles, "title": ctx.t(name), "y": figure_title(ctx.t, name)},
                         targets.get(name), theirs)
-    components.chart(ctx, spec, rows, f"satisfaction-trend-{name}-{period}")
+    components.chart(ctx, spec, trend_view, f"satisfaction-trend-{name}-{period}",
+                     view="indices_trend")
 caption = ctx.t("sat_trend_caption")
 caption += ctx.t("sat_trend_caption_target") if targets else ""
 caption += ctx.t("sat_trend_caption_competitors") if not benchmarks.empty else ""
@@ -88,7 +89,8 @@ if not drawn.empty:
     bars = charts.cut_bars(drawn, {**titles, "title": f"{ctx.t(figure)} · {focus}",
                                    "x": figure_title(ctx.t, figure)},
                            status_words(ctx.t), targets.get(figure))
-    components.chart(ctx, bars, chosen, f"satisfaction-by-{dimension}-{figure}-{focus}")
+    components.chart(ctx, bars, compared_view, f"satisfaction-by-{dimension}-{figure}-{focus}",
+                     view="indices_comparison")
 st.caption(ctx.t("sat_cut_caption", period=sentences.period_name(ctx, focus),
                  baseline=baseline_name))
 hidden = chosen[chosen["value"].isna()]
@@ -97,6 +99,7 @@ if not hidden.empty:
         f"{r.grp}: {sentences.hidden_note(ctx, r.hidden, r.n)}" for r in hidden.itertuples())))
 with st.expander(ctx.t("sat_comparison_table")):
     components.table(ctx, compared, f"satisfaction-comparison-{dimension}-{focus}",
+                     download=compared_view, view="indices_comparison",
                      column_config=column_labels(ctx.t, compared.columns))
 
 st.subheader(ctx.t("sat_heatmap", dimension=ctx.t(dimension), period=ctx.t(period)))
@@ -104,17 +107,19 @@ cells = grid[grid["figure"] == figure]
 cells = cells.assign(note=[sentences.hidden_note(ctx, r.hidden, r.n) for r in cells.itertuples()])
 heat = charts.heatmap(cells, {**titles, "title": ctx.t(figure),
                               "legend": figure_title(ctx.t, figure)})
-components.chart(ctx, heat, cells, f"satisfaction-heatmap-{dimension}-{period}-{figure}")
+components.chart(ctx, heat, grid_view, f"satisfaction-heatmap-{dimension}-{period}-{figure}",
+                 view="indices_grid")
 st.caption(ctx.t("sat_heatmap_caption"))
 
 st.subheader(ctx.t("sat_distribution"))
 scores = breakdowns.score_distribution(stats, ctx.min_n)
 total = int(stats["n"].sum())
 if scores.empty:
-    st.info(sentences.hidden_note(ctx, sentences.SMALL, total))
+    st.info(sentences.hidden_note(ctx, breakdowns.distribution_hidden(stats, ctx.min_n), total))
 else:
     spec = charts.distribution(scores, {**titles, "title": ctx.t("n_responses", n=total)})
-    components.chart(ctx, spec, scores, "satisfaction-score-distribution")
+    components.chart(ctx, spec, scores, "satisfaction-score-distribution",
+                     decimals=CHART_DECIMALS["score_distribution"])
     st.caption(ctx.t("sat_distribution_caption", n=total))
 
 if not ctx.presentation:

@@ -7,8 +7,10 @@ Figures come out in long form (one row per figure) and in the units a reader see
 percent, NPS in points; changes in points or percentage points. Comparing the period in focus
 with its baseline is :mod:`satisfaction.comparisons`; periods are :mod:`satisfaction.periods`.
 
-Suppression: every figure from fewer than ``min_n`` responses is hidden
-(:func:`~satisfaction.methods.indices.figures_table`). A table whose rows add up to a total shown
+Suppression: every figure from fewer than ``min_n`` responses is hidden, and so is every figure
+whose filters leave out fewer than ``min_n`` of the unfiltered figure (the query's
+``parent_<count>``, :func:`~satisfaction.methods.suppression.too_small`;
+:func:`~satisfaction.methods.indices.figures_table`). A table whose rows add up to a total shown
 elsewhere hides one more row where a lone hidden one could be recovered (complementary
 suppression, Hundepool et al. 2012, Statistical Disclosure Control, ch. 4). A group × period
 grid has two such totals, its rows and its columns, so the rule runs along both until no line
@@ -23,8 +25,9 @@ import pandas as pd
 
 from satisfaction.methods import indices
 from satisfaction.methods.indices import SHOWN_SCALE
-from satisfaction.methods.suppression import recovery_partner
-from satisfaction.sentences import COMPLEMENTARY, SMALL
+from satisfaction.precision import SHOWN_DECIMALS, shown_precision_by_row
+from satisfaction.methods.suppression import parent_of, recovery_partner, too_small
+from satisfaction.sentences import COMPLEMENTARY, REST, SMALL
 
 FIGURES = indices.CHANGE_FIGURES
 #: The response count each figure rests on (NPS has its own: answers to 'recommend').
@@ -35,14 +38,17 @@ NOT_GIVEN = "—"
 
 
 def _long(stats: pd.DataFrame, wide: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per key and figure: n (the figure's own count), value, low and high, shown units."""
+    """One row per key and figure: n (the figure's own count), its parent's count (NaN where
+    ``stats`` has none), value, low and high, shown units."""
     parts = []
     for figure in FIGURES:
-        scale = SHOWN_SCALE[figure]
+        scale, parent = SHOWN_SCALE[figure], parent_of(COUNT_OF[figure])
         parts.append(pd.DataFrame({
             **{key: stats[key].to_numpy() for key in keys},
             "figure": figure,
             "n": stats[COUNT_OF[figure]].to_numpy(),
+            "parent_n": stats[parent].to_numpy(dtype=float, na_value=math.nan)
+            if parent in stats.columns else math.nan,
             "value": wide[figure].to_numpy() * scale,
             "low": wide[f"{figure}_low"].to_numpy() * scale,
             "high": wide[f"{figure}_high"].to_numpy() * scale,
@@ -50,12 +56,41 @@ def _long(stats: pd.DataFrame, wide: pd.DataFrame, keys: list[str]) -> pd.DataFr
     return pd.concat(parts, ignore_index=True)
 
 
+#: The columns of a long table holding a value of its row's figure, in shown or export units.
+VALUE_COLUMNS = ("value", "low", "high", "previous_value", "baseline_value", "change",
+                 "rest_change")
+
+
+def rescaled(table: pd.DataFrame, units: str) -> pd.DataFrame:
+    """A long table (one figure per row) in ``units``: 'export' (CSAT a fraction 0–1, as the
+    export views give it) from shown units, or 'shown' (CSAT in percent) from export units
+    (:data:`~satisfaction.methods.indices.SHOWN_SCALE`), then rounded to the decimals shown
+    (so 0.724 is 72.4, not 72.39999…)."""
+    if units not in ("export", "shown"):
+        raise ValueError(f"units are 'export' or 'shown'; got {units!r}.")
+    scale = table["figure"].map(SHOWN_SCALE).astype(float)
+    factor = 1 / scale if units == "export" else scale
+    columns = [c for c in VALUE_COLUMNS if c in table.columns]
+    scaled = table.assign(**{c: table[c].astype(float) * factor for c in columns})
+    return scaled if units == "export" else shown_precision_by_row(
+        scaled, "figure", columns, SHOWN_DECIMALS)
+
+
+def hidden_reason(n, parent_n, min_n: int) -> str | None:
+    """Why a figure from ``n`` records (``parent_n`` with no filters, None when unknown) is
+    hidden by the minimum: SMALL below it, REST when the filters leave out fewer than it of the
+    unfiltered figure (:func:`~satisfaction.methods.suppression.too_small`), None when shown."""
+    if n < min_n:
+        return SMALL
+    return REST if too_small(n, parent_n, min_n) else None
+
+
 def _hidden_reason(table: pd.DataFrame, min_n: int) -> pd.Series:
-    """SMALL where a figure's own count is below the minimum, COMPLEMENTARY where it is hidden
-    to protect another, None where it is shown."""
-    small = table["n"] < min_n
+    """SMALL where a figure's own count is below the minimum, REST where the rest of its parent
+    is, COMPLEMENTARY where it is hidden to protect another, None where it is shown."""
     hidden = table["value"].isna() & (table["n"] > 0)
-    reasons = [SMALL if s else COMPLEMENTARY if h else None for s, h in zip(small, hidden)]
+    reasons = [(hidden_reason(n, parent, min_n) or COMPLEMENTARY) if h else None
+               for n, parent, h in zip(table["n"], table["parent_n"], hidden)]
     return pd.Series(reasons, index=table.index, dtype=object)
 
 
@@ -94,6 +129,7 @@ def trend_table(stats: pd.DataFrame, min_n: int, alpha: float = 0.05,
     wide = indices.figures_table(stats, min_n=min_n, complementary=True)
     table = _long(stats, wide, ["grp"])
     table["hidden"] = _hidden_reason(table, min_n)
+    table = table.drop(columns="parent_n")
     table["previous"] = table.groupby("figure")["grp"].shift()
     table["previous_value"] = table.groupby("figure")["value"].shift()
     table[["change", "p_value", "significant"]] = changes(stats, min_n, alpha)[
@@ -134,16 +170,23 @@ def grid_table(stats: pd.DataFrame, min_n: int) -> pd.DataFrame:
         hidden = _hide_along_lines(table[table["figure"] == figure])
         table.loc[hidden[hidden].index, ["value", "low", "high"]] = math.nan
     table["hidden"] = _hidden_reason(table, min_n)
-    return table
+    return table.drop(columns="parent_n")
 
 
 def score_distribution(stats: pd.DataFrame, min_n: int) -> pd.DataFrame:
     """How many answered 1, 2, … 5 to the satisfaction question, over every row of ``stats``
-    (response_figures, any grouping): score, responses, share (percent). Empty when fewer than
-    ``min_n`` responses in all."""
+    (response_figures, any grouping): score, responses, share (percent). Empty when hidden
+    (:func:`distribution_hidden`)."""
     counts = [int(stats[f"sat_{score}"].sum()) for score in SCORES]
-    total = sum(counts)
-    if total < min_n:
+    if distribution_hidden(stats, min_n):
         return pd.DataFrame(columns=["score", "responses", "share"])
+    total = sum(counts)
     return pd.DataFrame({"score": list(SCORES), "responses": counts,
                          "share": [100 * count / total for count in counts]})
+
+
+def distribution_hidden(stats: pd.DataFrame, min_n: int) -> str | None:
+    """Why the distribution of scores over ``stats`` is hidden (:func:`hidden_reason` of its
+    responses against the sum of their parents), None when it is shown."""
+    parent = stats[parent_of("n")].sum() if parent_of("n") in stats.columns else None
+    return hidden_reason(int(stats["n"].sum()), parent, min_n)

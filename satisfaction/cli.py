@@ -130,7 +130,8 @@ def cmd_export(args, store: Store, out: TextIO, err: TextIO) -> int:
         stages=tuple(args.stage), segments=tuple(args.segment),
     )
     try:
-        table = export_view(store.query, args.view, filters, by=args.by, min_n=min_n(args.min_n))
+        table = export_view(store.query, args.view, filters, by=args.by, min_n=min_n(args.min_n),
+                            period=args.period, focus=args.focus, baseline=args.baseline)
     except ValueError as error:
         err.write(f"{error}\n")
         return EXIT_USAGE
@@ -192,8 +193,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argparse.ArgumentParser:
-    from satisfaction.exports import VIEWS
+    from satisfaction.exports import PERIODS, VIEWS
     from satisfaction.filters import GROUPINGS
+    from satisfaction.periods import BASELINES
 
     streams = {"out": sys.stdout if out is None else out,
                "err": sys.stderr if err is None else err}
@@ -231,8 +233,16 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     export.add_argument("--to", dest="date_to", type=_date)
     for name in ("region", "unit", "channel", "stage", "segment"):
         export.add_argument(f"--{name}", action="append", default=[], help="Repeat to select several.")
-    export.add_argument("--by", choices=GROUPINGS, default="all")
+    export.add_argument("--by", choices=GROUPINGS,
+                        help="The grouping; default: all, or the view's first (region).")
     export.add_argument("--min-n", type=int, help=SETTINGS["min_n"].help)
+    export.add_argument("--period", choices=PERIODS,
+                        help="indices_trend/grid/comparison: by quarter (default) or month.")
+    export.add_argument("--focus", metavar="LABEL",
+                        help="indices_comparison: the period in focus, e.g. 2026-Q3; default: "
+                             "the latest the dates cover whole.")
+    export.add_argument("--baseline", choices=BASELINES,
+                        help="indices_comparison: the period before (default) or a year before.")
     verb("template", cmd_template).add_argument("kind", choices=list(KINDS))
     mapping = verb("mapping", cmd_mapping)
     mapping.add_argument("name")

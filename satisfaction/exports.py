@@ -5,44 +5,58 @@ Every builder is ``name_table(run_query, filters, by="all", min_n=30)``: a named
 (aggregated in DuckDB) run for the filters, then a pure method, then suppression, always on
 this one path. ``run_query(name, params)`` is ``Store.query`` or a page's cached runner.
 Columns are English and plain numbers whatever the interface language: shares are fractions
-0–1, indices 0–100, NPS −100..100; a figure suppressed for too few responses is empty, and so
-is one more group's where the hidden one could otherwise be worked out from a total. A page
-may dress a builder's frame for display (translated headers, bars); it downloads the frame.
+0–1, indices 0–100, NPS −100..100, each rounded to the decimals the screen shows
+(:func:`~satisfaction.precision.export_precision`); a figure suppressed for too few responses
+is empty, and so is one whose filters leave out fewer than the minimum of the unfiltered figure
+(:func:`~satisfaction.methods.suppression.too_small`), and one more group's where a hidden one
+could otherwise be worked out from a total. A page may dress a builder's frame for display
+(translated headers, shown units, bars); it downloads the frame.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import pandas as pd
 
-from satisfaction.filters import Filters
+from satisfaction import breakdowns, comparisons, periods
+from satisfaction.filters import DIMENSIONS, Filters
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.methods import complaints, drivers, indices, kano, tolerance
 from satisfaction.methods.suppression import complementary_suppression, suppress_small
+from satisfaction.precision import export_precision
 
 RunQuery = Callable[[str, dict], pd.DataFrame]
 
 
 @dataclass(frozen=True)
 class View:
-    """An export view: its builder, the groupings ``--by`` accepts, and a line of help."""
+    """An export view: its builder, the groupings ``--by`` accepts, a line of help, and the
+    options its builder takes beyond ``by`` and ``min_n`` (``period``, ``focus``, ``baseline``:
+    the command line's ``--period``, ``--focus``, ``--baseline``)."""
 
     name: str
     build: Callable[..., pd.DataFrame]
     groupings: tuple[str, ...]
     help: str
+    options: tuple[str, ...] = field(default=())
 
 
-def _run(view: str, query: str, run_query: RunQuery, filters: Filters, by: str) -> pd.DataFrame:
-    """The rows of ``query`` for ``filters`` grouped ``by``, once ``by`` is checked."""
+def _run(view: str, query: str, run_query: RunQuery, filters: Filters, by: str,
+         **params) -> pd.DataFrame:
+    """The rows of ``query`` for ``filters`` grouped ``by`` (and ``params``, such as the
+    period), once ``by`` is checked."""
+    _check_by(view, by)
+    return run_query(query, filters.params(by=by, **params))
+
+
+def _check_by(view: str, by: str) -> None:
     groupings = VIEWS[view].groupings
     if by not in groupings:
         raise ValueError(f"The {view} view can be grouped by: {', '.join(groupings)}.")
-    return run_query(query, filters.params(by=by))
 
 
 def _grouped(table: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -74,7 +88,89 @@ def indices_table(run_query: RunQuery, filters: Filters, by: str = "all",
                   min_n: int = 30) -> pd.DataFrame:
     """Satisfaction index, CSAT and NPS with intervals, effort and perceived/expected."""
     frame = _run("indices", "response_figures", run_query, filters, by)
-    return _grouped(indices.figures_table(frame, min_n=min_n, complementary=True), by)
+    table = _grouped(indices.figures_table(frame, min_n=min_n, complementary=True), by)
+    return export_precision(table, "indices")
+
+
+#: The periods the long satisfaction views run over.
+PERIODS = ("quarter", "month")
+
+
+def _period(view: str, period: str) -> str:
+    if period not in PERIODS:
+        raise ValueError(f"The {view} view runs by period: {', '.join(PERIODS)}.")
+    return period
+
+
+def _export_units(table: pd.DataFrame, view: str, by: str) -> pd.DataFrame:
+    """A long table of :mod:`satisfaction.breakdowns` (shown units, one figure per row) in export
+    units (:func:`satisfaction.breakdowns.rescaled`), grouped ``by`` and rounded."""
+    return export_precision(_grouped(breakdowns.rescaled(table, "export"), by), view)
+
+
+def indices_trend_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                        period: str = "quarter") -> pd.DataFrame:
+    """Per ``period`` and figure (index, CSAT, NPS): n, value with its interval, why it is hidden
+    (hidden: small, rest or complementary), the period before, its value, the change, its
+    p-value, whether significant and whether tested (not across a partial period)
+    (:func:`~satisfaction.breakdowns.trend_table`): the Satisfaction page's trend charts."""
+    _check_by("indices_trend", by)
+    stats = run_query("response_figures", filters.params(by=_period("indices_trend", period)))
+    partial = periods.partial_periods(list(stats["grp"]), filters.date_from, filters.date_to)
+    table = breakdowns.trend_table(stats, min_n, partial=partial)
+    return _export_units(table.rename(columns={"grp": "period"}), "indices_trend", by)
+
+
+def indices_grid_table(run_query: RunQuery, filters: Filters, by: str = "region",
+                       min_n: int = 30, period: str = "quarter") -> pd.DataFrame:
+    """Per group of ``by`` (a dimension), ``period`` and figure: n, value with its interval and
+    why it is hidden, suppressed along the groups and along the periods
+    (:func:`~satisfaction.breakdowns.grid_table`): the Satisfaction page's heatmap."""
+    stats = _run("indices_grid", "response_figures", run_query, filters, by,
+                 period=_period("indices_grid", period))
+    return _export_units(breakdowns.grid_table(stats, min_n), "indices_grid", by)
+
+
+def indices_comparison_table(run_query: RunQuery, filters: Filters, by: str = "region",
+                             min_n: int = 30, period: str = "quarter", focus: str | None = None,
+                             baseline: str = "previous") -> pd.DataFrame:
+    """Per group of ``by`` and figure: the ``focus`` period (by default the latest the dates
+    cover whole) against ``baseline`` (previous or year_before, paired as
+    :func:`satisfaction.periods.pair` says): value, interval, hidden, baseline_value, change,
+    p_value, significant, tested, rest_change, stands_out, period and baseline
+    (:func:`~satisfaction.comparisons.against_baseline`): the Satisfaction page's comparison
+    of groups."""
+    _, compared = comparison_frames(run_query, filters, by, min_n, period, focus, baseline)
+    return _export_units(compared, "indices_comparison", by)
+
+
+def comparison_frames(run_query: RunQuery, filters: Filters, by: str, min_n: int,
+                      period: str = "quarter", focus: str | None = None,
+                      baseline: str = "previous") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The totals and the groups of ``by`` in ``focus`` against ``baseline``, as
+    :func:`~satisfaction.comparisons.against_baseline` gives them (shown units), with the same
+    days of the baseline queried where the pairing asks for them: the tiles of the Satisfaction
+    page read the first, :func:`indices_comparison_table` exports the second."""
+    period = _period("indices_comparison", period)
+    groups = _run("indices_comparison", "response_figures", run_query, filters, by,
+                  period=period)
+    totals = run_query("response_figures", filters.params(by=period))
+    labels, dates = list(totals["grp"]), (filters.date_from, filters.date_to)
+    focus = focus or periods.default_focus(labels, *dates)
+    if not labels:
+        raise ValueError("No responses for these filters.")
+    if focus not in labels:
+        raise ValueError(f"No {period} {focus!r} in the data; one of: {', '.join(labels)}.")
+    if baseline not in periods.BASELINES:
+        raise ValueError(f"A baseline is one of: {', '.join(periods.BASELINES)}.")
+    pairing = periods.pair(focus, periods.baseline_label(focus, baseline), *dates)
+    window = {}
+    if pairing.like_for_like:
+        days = replace(filters, date_from=pairing.window[0], date_to=pairing.window[1])
+        window = dict(window_totals=run_query("response_figures", days.params(by=period)),
+                      window_groups=run_query("response_figures",
+                                              days.params(by=by, period=period)))
+    return comparisons.against_baseline(pairing, totals, groups, min_n, **window)
 
 
 #: The ``kano`` view's columns after the grouping; the counts, category and coefficients are
@@ -99,7 +195,7 @@ def kano_table(run_query: RunQuery, filters: Filters, by: str = "all",
     table = table[kept].astype(
         {**dict.fromkeys(kano.CATEGORIES, "Int64"), "category": object, "fong_significant": object})
     hidden = _hide_within(table, "feature", min_n, KANO_COLUMNS[2:])
-    return _grouped(hidden.drop(columns=kano.PARENT, errors="ignore"), by)
+    return export_precision(_grouped(hidden.drop(columns=kano.PARENT, errors="ignore"), by), "kano")
 
 
 def kano_scores_table(run_query: RunQuery, filters: Filters, by: str = "all",
@@ -110,40 +206,49 @@ def kano_scores_table(run_query: RunQuery, filters: Filters, by: str = "all",
     scores = kano.continuous_scores(_run("kano_scores", "kano_answer_counts", run_query, filters,
                                          by))
     figures = [c for c in kano.SCORE_COLUMNS if c not in ("grp", "feature", "n")]
-    return _grouped(_hide_within(scores, "feature", min_n, figures), by)
+    return export_precision(_grouped(_hide_within(scores, "feature", min_n, figures), by),
+                            "kano_scores")
 
 
 def tolerance_table(run_query: RunQuery, filters: Filters, by: str = "all",
                     min_n: int = 30) -> pd.DataFrame:
     """Zone of tolerance per RATER dimension and item. A dimension's items add up to its row
     ``*`` (sums of the ratings, so means times n), so they are suppressed against it; each
-    ``*`` row is a group of its own (no total above it)."""
+    ``*`` row is a group of its own (no total above it). Each row keeps its unfiltered count
+    (:func:`~satisfaction.methods.tolerance.parent_counts`) until suppression has run, so a row
+    whose filters leave out fewer than ``min_n`` ratings of it is hidden too."""
     frame = _run("tolerance", "tolerance_by_item", run_query, filters, by)
     if frame.empty:
         return pd.DataFrame(columns=list(tolerance.TABLE_COLUMNS))
     table = tolerance.tolerance_table(frame)
     figures = [c for c in table.columns if c not in ("dimension", "item", "n")]
     table[figures] = table[figures].astype(object)
+    if tolerance.PARENT in frame.columns:
+        table = table.assign(**{tolerance.PARENT: tolerance.parent_counts(frame)})
     dimension_row = table["item"] == tolerance.ALL_ITEMS
-    return _grouped(_hide_within(table, [table["dimension"], dimension_row], min_n, figures), by)
+    hidden = _hide_within(table, [table["dimension"], dimension_row], min_n, figures)
+    return export_precision(_grouped(hidden.drop(columns=tolerance.PARENT, errors="ignore"), by),
+                            "tolerance")
 
 
 def drivers_table(run_query: RunQuery, filters: Filters, by: str = "all",
                   min_n: int = 30) -> pd.DataFrame:
     """Employee-satisfaction drivers: relative importance (LMG) and performance; nothing when
-    fewer employees answered than ``min_n`` or than the regression needs."""
-    corr, means, n = drivers.unpack_correlations(
-        _run("drivers", "driver_correlations", run_query, filters, by))
-    if n < max(min_n, len(EMPLOYEE_DRIVERS) + 2):
+    fewer employees answered than ``min_n`` or than the regression needs, or the filters leave
+    out fewer than ``min_n`` of them (:func:`~satisfaction.methods.drivers.suppressed`)."""
+    long = _run("drivers", "driver_correlations", run_query, filters, by)
+    if drivers.suppressed(long, EMPLOYEE_DRIVERS, min_n):
         return pd.DataFrame(columns=list(drivers.TABLE_COLUMNS))
-    return _grouped(drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS), by)
+    corr, means, _ = drivers.unpack_correlations(long)
+    table = _grouped(drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS), by)
+    return export_precision(table, "drivers")
 
 
 def complaints_table(run_query: RunQuery, filters: Filters, by: str = "all",
                      min_n: int = 30) -> pd.DataFrame:
     """Complaints per category: share, rate per 1,000 customers, resolution, recovery."""
     frame = _run("complaints", "complaints_by_category", run_query, filters, by)
-    return _grouped(complaints.complaint_table(frame, min_n), by)
+    return export_precision(_grouped(complaints.complaint_table(frame, min_n), by), "complaints")
 
 
 #: Hidden together when fewer than min_n customers were at risk: at_risk = retained + churned
@@ -161,8 +266,9 @@ def retention_table(run_query: RunQuery, filters: Filters, by: str = "all",
     table = frame.assign(period=pd.to_datetime(frame["period"]).dt.date,
                          retention_rate=frame["retained"] / at_risk, at_risk=at_risk.fillna(0))
     table = suppress_small(table, "at_risk", min_n, _RETENTION_FIGURES)
-    return _grouped(table[["period", "customers", "retained", "retention_rate", "churned", "new",
-                           "revenue", "margin"]], by)
+    return export_precision(_grouped(table[["period", "customers", "retained", "retention_rate",
+                                            "churned", "new", "revenue", "margin"]], by),
+                            "retention")
 
 
 VIEWS: dict[str, View] = {
@@ -171,6 +277,15 @@ VIEWS: dict[str, View] = {
         View("indices", indices_table,
              ("all", "region", "unit", "channel", "stage", "segment", "month", "quarter"),
              "Satisfaction index, CSAT and NPS with intervals, effort, perceived/expected."),
+        View("indices_trend", indices_trend_table, ("all",),
+             "Index, CSAT and NPS per period with the change from the period before.",
+             ("period",)),
+        View("indices_grid", indices_grid_table, DIMENSIONS,
+             "Index, CSAT and NPS per group and period, hidden along groups and periods.",
+             ("period",)),
+        View("indices_comparison", indices_comparison_table, DIMENSIONS,
+             "Index, CSAT and NPS per group: the period in focus against its baseline.",
+             ("period", "focus", "baseline")),
         View("kano", kano_table, ("all", "segment"),
              "Kano category counts, category, Better/Worse, Fong's test and importance."),
         View("kano_scores", kano_scores_table, ("all", "segment"),
@@ -187,13 +302,21 @@ VIEWS: dict[str, View] = {
 }
 
 
-def export_view(run_query: RunQuery, view: str, filters: Filters, by: str = "all",
-                min_n: int = 30) -> pd.DataFrame:
-    """The table of ``view`` for ``filters``, grouped ``by`` one of the view's groupings: the
-    view's builder, by name (the command line's ``export VIEW``)."""
+def export_view(run_query: RunQuery, view: str, filters: Filters, by: str | None = None,
+                min_n: int = 30, **options) -> pd.DataFrame:
+    """The table of ``view`` for ``filters``, grouped ``by`` one of the view's groupings (by
+    default its first), with the ``options`` it takes (:attr:`View.options`; an option given as
+    None is left at the builder's default): the view's builder, by name (the command line's
+    ``export VIEW``), rounded as the screen shows it."""
     if view not in VIEWS:
         raise ValueError(f"Unknown view {view!r}; one of: {', '.join(VIEWS)}.")
-    return VIEWS[view].build(run_query, filters, by=by, min_n=min_n)
+    given = {name: value for name, value in options.items() if value is not None}
+    unknown = set(given) - set(VIEWS[view].options)
+    if unknown:
+        raise ValueError(f"The {view} view takes no {', '.join(sorted(unknown))}.")
+    table = VIEWS[view].build(run_query, filters, by=by or VIEWS[view].groupings[0],
+                              min_n=min_n, **given)
+    return export_precision(table, view)
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

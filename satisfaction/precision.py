@@ -8,7 +8,9 @@ here to the decimals the screen shows for each column, in the table's own units:
 - shown units (tiles, the Satisfaction page's tables; CSAT and retention in percent):
   :data:`SHOWN_DECIMALS`;
 - export units (shares as fractions 0–1, so a percentage shown with 1 decimal is a fraction
-  with 3): :data:`EXPORT_DECIMALS`, one mapping per export view.
+  with 3): :data:`EXPORT_DECIMALS`, one mapping per export view; a long view (one figure per
+  row, :data:`LONG_VIEWS`) rounds its value columns to each row's figure's decimals
+  (:data:`FIGURE_DECIMALS`). :func:`export_precision` applies both.
 
 Rounding writes the number as the screen formats it (``f"{value:.{d}f}"``) and reads it back,
 so a downloaded value is exactly the one on screen, ties included. Columns not named in the
@@ -53,6 +55,31 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
     "complaints": {"share": 3, "per_1000_customers": 1, "median_days_to_resolve": 1,
                    "recovery_satisfaction": 2},
     "retention": {"retention_rate": 3, "revenue": 2, "margin": 2},
+    # long views: their value columns by each row's figure (LONG_VIEWS); p-values as tooltips
+    "indices_trend": {"p_value": 3},
+    "indices_grid": {},
+    "indices_comparison": {"p_value": 3},
+}
+
+
+#: Decimals of each satisfaction figure in export units (CSAT a fraction: 3 for 1 in percent).
+FIGURE_DECIMALS: dict[str, int] = {"satisfaction_index": 1, "csat": 3, "nps": 1}
+
+#: The long export views (one figure per row, named in ``figure``): the columns holding a value
+#: of that figure, rounded to :data:`FIGURE_DECIMALS` of the row's figure.
+LONG_VIEWS: dict[str, tuple[str, ...]] = {
+    "indices_trend": ("value", "low", "high", "previous_value", "change"),
+    "indices_grid": ("value", "low", "high"),
+    "indices_comparison": ("value", "low", "high", "baseline_value", "change", "rest_change"),
+}
+
+
+#: Decimals of the data of charts that show no export view, as their labels and tooltips show
+#: it: the distribution of scores (shares in percent) and the units of the service-profit chain
+#: (indices 0–100 with 1, NPS in whole points).
+CHART_DECIMALS: dict[str, dict[str, int]] = {
+    "score_distribution": {"share": 1},
+    "unit_links": {"employee_index": 1, "stay_index": 1, "customer_index": 1, "nps": 0},
 }
 
 
@@ -98,4 +125,14 @@ def shown_precision_by_row(frame: pd.DataFrame, key: str, columns: list[str] | t
         for column in columns:
             if column in rounded.columns and rows.any():
                 rounded.loc[rows, column] = _round_column(rounded.loc[rows, column], d)
+    return rounded
+
+
+def export_precision(frame: pd.DataFrame, view: str) -> pd.DataFrame:
+    """``frame``, the table of export view ``view``, rounded as the screen shows it: its columns
+    by :data:`EXPORT_DECIMALS` and, for a long view, its value columns by each row's figure
+    (:data:`LONG_VIEWS`); a view in neither is returned unchanged."""
+    rounded = shown_precision(frame, EXPORT_DECIMALS.get(view, {}))
+    if view in LONG_VIEWS and "figure" in rounded.columns:
+        rounded = shown_precision_by_row(rounded, "figure", LONG_VIEWS[view], FIGURE_DECIMALS)
     return rounded

@@ -18,9 +18,10 @@ from satisfaction.findings import BenchmarkFinding, GroupFinding
 from satisfaction.text import markdown_literal
 from satisfaction.tiles import Tile
 
-#: Why a figure is hidden: too few answers of its own, or to protect a small group that could
-#: otherwise be worked out from a total (complementary suppression).
-SMALL, COMPLEMENTARY = "small", "complementary"
+#: Why a figure is hidden: too few answers of its own, too few left out by the filters (the
+#: rest of its parent, which subtraction from the unfiltered figure would reveal), or to protect
+#: a small group that could otherwise be worked out from a total (complementary suppression).
+SMALL, REST, COMPLEMENTARY = "small", "rest", "complementary"
 
 #: How every page shows each headline figure (tiles, sentences, captions, chart tooltips).
 HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}",
@@ -70,7 +71,9 @@ def hidden_note(ctx, reason: str | None, n: int | None = None, what: str = "resp
     """Why a figure is hidden, in one pattern on every page ('' when it is not hidden).
 
     ``reason`` is SMALL (fewer than ``ctx.min_n`` of ``what``; ``n`` says how many there were
-    when given) or COMPLEMENTARY (hidden so a small group cannot be recovered from a total).
+    when given), REST (the filters leave out fewer than ``ctx.min_n`` of ``what`` of the
+    unfiltered figure, :func:`~satisfaction.methods.suppression.too_small`) or COMPLEMENTARY
+    (hidden so a small group cannot be recovered from a total).
     ``what`` names what the minimum counts: 'responses', 'answers', 'customers',
     'customer_months' or 'employee_responses'.
     """
@@ -78,12 +81,15 @@ def hidden_note(ctx, reason: str | None, n: int | None = None, what: str = "resp
         return ""
     if reason == COMPLEMENTARY:
         why = ctx.t("hidden_complementary")
+    elif reason == REST:
+        why = ctx.t("hidden_rest", min_n=ctx.min_n, what=ctx.t(f"what_{what}"))
     elif reason == SMALL:
         noun = ctx.t(f"what_{what}")
         why = ctx.t("hidden_small", min_n=ctx.min_n, what=noun) if n is None else \
             ctx.t("hidden_small_n", min_n=ctx.min_n, what=noun, n=n)
     else:
-        raise ValueError(f"a figure is hidden for {SMALL!r} or {COMPLEMENTARY!r}; got {reason!r}.")
+        raise ValueError(f"a figure is hidden for {SMALL!r}, {REST!r} or {COMPLEMENTARY!r}; "
+                         f"got {reason!r}.")
     return ctx.t("hidden_note", why=why)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from satisfaction import breakdowns
-from satisfaction.sentences import COMPLEMENTARY, SMALL
+from satisfaction.sentences import COMPLEMENTARY, REST, SMALL
 from tests.response_stats import stats_row, uniform
 
 
@@ -94,3 +94,31 @@ def test_a_change_into_or_out_of_a_partial_period_is_shown_but_not_tested():
     assert index.loc["2026-Q4", "change"] == pytest.approx(75.0)
     assert not index.loc["2026-Q4", "significant"] and not index.loc["2026-Q4", "tested"]
     assert math.isnan(index.loc["2026-Q4", "p_value"])
+
+
+def test_a_cell_whose_filters_leave_out_a_small_rest_is_hidden_for_its_rest():
+    # hand calculation, min_n 10: A-P1 keeps 40 of 45 (a rest of 5), hidden for its rest; row A
+    # and column P1 then hide their smallest other cell, as for any lone hidden cell.
+    sizes = {("A", "P1"): 40, ("A", "P2"): 50, ("B", "P1"): 60, ("B", "P2"): 70}
+    stats = grid(sizes).assign(parent_n=[45, 50, 60, 70], parent_rec_n=[45, 50, 60, 70])
+    index = breakdowns.grid_table(stats, min_n=10).query("figure == 'satisfaction_index'")
+    assert index.set_index(["grp", "period"])["hidden"].to_dict() == {
+        ("A", "P1"): REST, ("A", "P2"): COMPLEMENTARY, ("B", "P1"): COMPLEMENTARY,
+        ("B", "P2"): COMPLEMENTARY}
+    assert "parent_n" not in index.columns
+
+
+def test_the_distribution_is_hidden_for_a_small_rest():
+    stats = pd.DataFrame([uniform(40, grp="2026-Q1"), uniform(40, grp="2026-Q2")])
+    assert breakdowns.distribution_hidden(stats, 30) is None
+    assert breakdowns.distribution_hidden(stats.assign(parent_n=[45, 40]), 30) == REST
+    assert breakdowns.score_distribution(stats.assign(parent_n=[45, 40]), 30).empty
+    assert breakdowns.distribution_hidden(stats.assign(parent_n=[80, 40]), 30) is None
+
+
+def test_long_tables_go_between_shown_and_export_units():
+    table = pd.DataFrame({"figure": ["csat", "nps"], "value": [72.4, 12.5],
+                          "change": [-1.2, 3.0]})
+    exported = breakdowns.rescaled(table, "export")
+    assert exported["value"].tolist() == pytest.approx([0.724, 12.5])
+    assert breakdowns.rescaled(exported, "shown")["value"].tolist() == [72.4, 12.5]

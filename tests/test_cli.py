@@ -118,6 +118,11 @@ def test_export_suppresses_small_groups_as_empty(demo_store_path):
     ("tolerance", "dimension,item,n,adequate,desired,perceived,msa,mss,breach,msa_low,msa_high,"
                   "breach_significant"),
     ("drivers", "item,importance,importance_share,performance,quadrant,r2"),
+    ("indices_trend", "period,figure,n,value,low,high,hidden,previous,previous_value,change,"
+                      "p_value,significant,tested"),
+    ("indices_grid", "region,period,figure,n,value,low,high,hidden"),
+    ("indices_comparison", "region,figure,n,value,low,high,hidden,baseline_value,change,p_value,"
+                           "significant,tested,rest_change,stands_out,period,baseline"),
 ])
 def test_every_view_exports_its_documented_columns(demo_store_path, view, header):
     done = satisfaction("export", view, "--db", str(demo_store_path))
@@ -134,6 +139,19 @@ def test_the_demo_complaint_spike_shows_in_the_export(demo_store_path):
                                     "South-1", "--from", "2026-06-01", "--to", "2026-06-30",
                                     "--format", "json").stdout)
     assert sum(r["count"] for r in june) > 2 * sum(r["count"] for r in usual)
+
+
+def test_the_comparison_options_and_their_misuse(demo_store_path):
+    db = str(demo_store_path)
+    done = satisfaction("export", "indices_comparison", "--by", "unit", "--period", "month",
+                        "--focus", "2026-09", "--baseline", "year_before", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].endswith(",2026-09,2025-09")
+    for wrong in (["indices_comparison", "--focus", "2026-Q9"], ["kano", "--focus", "2026-Q3"],
+                  ["indices_grid", "--by", "all"], ["indices", "--period", "month"],
+                  ["indices_trend", "--period", "week"]):
+        done = satisfaction("export", *wrong, "--db", db)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, wrong
 
 
 def test_usage_errors_exit_2(db):

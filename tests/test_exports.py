@@ -12,6 +12,7 @@ from satisfaction.exports import (export_view, kano_scores_table, kano_table, ne
                                   to_csv)
 from satisfaction.filters import Filters
 from satisfaction.methods import kano, tolerance
+from satisfaction.precision import EXPORT_DECIMALS
 from satisfaction.store import Store
 
 
@@ -55,7 +56,8 @@ def test_exported_indices_by_channel_equal_the_raw_rows(demo_store_path, filters
         expected = by_hand(rows)
         assert figures["n"] == expected["n"]
         for name in ("satisfaction_index", "csat", "nps", "effort", "perceived_over_expected"):
-            assert figures[name] == pytest.approx(expected[name], rel=1e-9), (channel, name)
+            shown = 0.5 * 10 ** -EXPORT_DECIMALS["indices"][name]  # rounded as on screen
+            assert figures[name] == pytest.approx(expected[name], abs=shown), (channel, name)
 
 
 def test_formulas_are_neutralised_in_csv_but_numbers_are_not():
@@ -247,5 +249,5 @@ def test_no_hidden_retention_rate_follows_from_the_demo_counts(demo_store_path):
     shown = table[rates.notna()]
     before = table["customers"].shift().loc[shown.index]
     assert (shown["retained"] / before).astype(float).tolist() == \
-        pytest.approx(shown["retention_rate"].astype(float).tolist())
+        pytest.approx(shown["retention_rate"].astype(float).tolist(), abs=5e-4)  # 3 decimals
     assert (before >= 600).all()

@@ -13,11 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from satisfaction import chain, exports
+from satisfaction import chain, exports, headlines
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.filters import Filters
 from satisfaction.methods import complaints, drivers, indices, kano, tolerance
 from satisfaction.methods.suppression import small_rest_reason, suppress_small
+from satisfaction.periods import period_label
+from satisfaction.sentences import REST, SMALL
 from satisfaction.store import Store
 
 #: In 2026-Q3, unit South-3's self-service channel has 13 demo responses (tests/conftest.py).
@@ -192,3 +194,37 @@ def test_no_shown_figure_leaves_out_a_small_rest(demo, filters, by, period):
     everyone = demo.query("unit_links", filters.params()).set_index("unit").loc[links["unit"]]
     _assert_protected(everyone["customer_n"], everyone["parent_customer_n"],
                       np.ones(len(links), dtype=bool))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(filters=_filters(), period=st.sampled_from(["month", "quarter"]))
+def test_no_shown_headline_leaves_out_a_small_rest(demo, filters, period):
+    params = filters.params(by=period)
+    frame = demo.query("response_figures", params)
+    if frame.empty:
+        return
+    focus = frame["grp"].max()
+    now = frame.set_index("grp").loc[focus]
+    counts = {"satisfaction_index": "n", "csat": "n", "nps": "rec_n", "effort": "effort_n"}
+    for tile in headlines.response_headlines(frame, focus, MIN_N):
+        count = counts[tile.figure]
+        _assert_protected([now[count]], [now[f"parent_{count}"]], [tile.shown])
+        if not tile.shown:
+            assert tile.hidden in (SMALL, REST)
+    rates = demo.query("complaint_rate_by_period", params)
+    tile = headlines.complaint_headline(rates, focus, MIN_N)
+    if tile is not None and tile.shown:
+        row = rates.set_index("grp").loc[tile.period]
+        _assert_protected([row["customer_months"]], [row["parent_customer_months"]], [True])
+    monthly = demo.query("retention_by_month", filters.params())
+    tile = headlines.retention_headline(monthly, period, focus, MIN_N)
+    if tile is not None and tile.shown:
+        months = monthly.dropna(subset=["at_risk"])
+        labels = [period_label(pd.Timestamp(day).date(), period) for day in months["period"]]
+        sums = months.groupby(labels)[["at_risk", "parent_at_risk"]].sum().loc[tile.period]
+        _assert_protected([sums["at_risk"]], [sums["parent_at_risk"]], [True])
+    employees = demo.query("employee_figures_by_period", params)
+    tile = headlines.employee_headline(employees, focus, MIN_N)
+    if tile is not None and tile.shown:
+        row = employees.set_index("grp").loc[tile.period]
+        _assert_protected([row["n"]], [row["parent_n"]], [True])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
@@ -132,3 +133,22 @@ def test_a_fall_in_complaints_points_down_in_chinese_too(monkeypatch, demo_store
             number = float(re.search(r"[-+]\d+(?:\.\d+)?", metric_.delta).group())
             arrow = {1: "up", 0: "down", 2: "off"}[metric_.proto.direction]
             assert arrow == ("up" if number > 0 else "down" if number < 0 else "off"), metric_
+
+
+def test_a_filter_leaving_out_a_small_rest_hides_the_tiles_and_says_so(
+        monkeypatch, demo_store_path, fresh_streamlit):
+    # September 2026 has 479 demo responses, 20 of them on the 1st: from the 2nd, the month's
+    # 459 would give the 20 away by subtraction from the unfiltered month (README, Suppression
+    # rule), so the customer tiles are hidden with the reason of the rest.
+    monkeypatch.setenv("SATISFACTION_DB", str(demo_store_path))
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    at.query_params.update(period="month")
+    at.session_state["dates"] = (date(2026, 9, 2), date(2026, 9, 30))
+    at.run()
+    assert not at.exception
+    for label in ("Satisfaction index", "CSAT (top-two-box)", "NPS", "Customer effort"):
+        assert metric(at, label).value == "—", label
+    captions = [c.value for c in at.caption]
+    rest = "Hidden: the filters leave out fewer than 30 responses of the unfiltered figure"
+    assert sum(rest in c for c in captions) == 4
+    assert not any("fewer than 30 responses (" in c for c in captions)  # not for too few

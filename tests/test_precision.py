@@ -11,6 +11,9 @@ from satisfaction.exports import VIEWS, export_view
 from satisfaction.filters import Filters
 from satisfaction.precision import (
     EXPORT_DECIMALS,
+    FIGURE_DECIMALS,
+    LONG_VIEWS,
+    export_precision,
     SHOWN_DECIMALS,
     shown_precision,
     shown_precision_by_row,
@@ -65,10 +68,12 @@ def test_negative_decimals_are_refused():
 def test_every_export_view_has_its_decimals_and_they_name_its_columns(view, demo_store_path):
     with Store(demo_store_path) as store:
         table = export_view(store.query, view, Filters())
-    rounded = shown_precision(table, EXPORT_DECIMALS[view])
-    for column in table.columns:
-        values = pd.to_numeric(rounded[column], errors="coerce").dropna()
-        if table[column].dtype == bool or values.empty or (values == values.round()).all():
-            continue  # counts, flags and text keep their values
-        d = EXPORT_DECIMALS[view][column]  # every fractional column has its decimals
-        assert all(round(v, d) == v for v in values), column
+    assert export_precision(table, view).equals(table)  # the view comes rounded
+    for figure, rows in table.groupby("figure") if view in LONG_VIEWS else [(None, table)]:
+        for column in rows.columns:
+            values = pd.to_numeric(rows[column], errors="coerce").dropna()
+            if rows[column].dtype == bool or values.empty or (values == values.round()).all():
+                continue  # counts, flags and text keep their values
+            d = FIGURE_DECIMALS[figure] if column in LONG_VIEWS.get(view, ()) else \
+                EXPORT_DECIMALS[view][column]  # every fractional column has its decimals
+            assert all(round(v, d) == v for v in values), column

@@ -29,6 +29,10 @@ def ctx(lang: str = "en", **filters) -> PageContext:
     ("en", "complementary", 400, "responses",
      "Hidden: so that a small group cannot be recovered from the total."),
     ("zh", "complementary", 400, "responses", "已隐藏：以免从合计中反推出小样本组。"),
+    ("en", "rest", 459, "responses",
+     "Hidden: the filters leave out fewer than 30 responses of the unfiltered figure, which "
+     "subtraction would reveal."),
+    ("zh", "rest", 459, "responses", "已隐藏：筛选排除的问卷少于 30，与未筛选的数字相减即可推算出来。"),
     ("en", None, 400, "responses", ""),
 ])
 def test_one_pattern_says_why_a_figure_is_hidden(lang, reason, n, what, expected):

@@ -44,12 +44,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "n_responses": ("{n:,} responses", "{n:,} 份问卷"),
     "interval": ("95% interval {low}–{high}", "95% 区间 {low}–{high}"),
     "significant": ("significant", "显著"),
-    "suppressed_rest": (
-        "Hidden: the filters leave out fewer than {min_n} responses of this figure ({n} of "
-        "{parent_n} kept), which subtraction from the unfiltered figure would reveal.",
-        "已隐藏：筛选只排除了不到 {min_n} 份样本（保留 {n} / 共 {parent_n}），"
-        "用未筛选的数字相减即可推算出这部分。",
-    ),
     # overview findings
     "period": ("Compare by", "比较周期"),
     "month": ("Month", "月"),
@@ -163,6 +157,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "hidden_note": ("Hidden: {why}.", "已隐藏：{why}。"),
     "hidden_small": ("fewer than {min_n} {what}", "{what}少于 {min_n}"),
     "hidden_small_n": ("fewer than {min_n} {what} ({n:,})", "{what}少于 {min_n}（实有 {n:,}）"),
+    "hidden_rest": ("the filters leave out fewer than {min_n} {what} of the unfiltered figure, "
+                    "which subtraction would reveal",
+                    "筛选排除的{what}少于 {min_n}，与未筛选的数字相减即可推算出来"),
     "hidden_complementary": ("so that a small group cannot be recovered from the total",
                              "以免从合计中反推出小样本组"),
     "what_responses": ("responses", "问卷"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
@@ -13,6 +14,7 @@ import streamlit as st
 
 from satisfaction import chart_export, charts
 from satisfaction.exports import to_csv
+from satisfaction.precision import export_precision, shown_precision
 from satisfaction.filters import DIMENSIONS, FIELDS
 from satisfaction.sentences import listed
 from satisfaction.text import markdown_literal
@@ -37,15 +39,26 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
-def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: str) -> None:
-    """Draw a chart, with its data as CSV and the chart as PNG and SVG a click away."""
+def _as_shown(frame: pd.DataFrame, view: str | None, decimals: Mapping[str, int] | None):
+    """``frame`` rounded as the screen shows it: as export view ``view`` or by ``decimals``."""
+    if view is not None:
+        frame = export_precision(frame, view)
+    return frame if decimals is None else shown_precision(frame, decimals)
+
+
+def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: str,
+          view: str | None = None, decimals: Mapping[str, int] | None = None) -> None:
+    """Draw a chart, with its data as CSV and the chart as PNG and SVG a click away. The CSV
+    carries the precision shown on screen: ``data`` is the table of export ``view``, or
+    ``decimals`` gives its columns' decimals (:mod:`satisfaction.precision`)."""
     themed = charts.themed(spec, ctx.presentation)
     st.altair_chart(themed, width="stretch")
     if ctx.presentation:
         return
     slug = _slug(name)
     with st.container(horizontal=True, gap="small"):
-        st.download_button("CSV", lambda: to_csv(data), f"{slug}.csv", "text/csv",
+        st.download_button("CSV", lambda: to_csv(_as_shown(data, view, decimals)), f"{slug}.csv",
+                           "text/csv",
                            key=f"csv-{slug}", on_click="ignore", icon=":material/download:")
         st.download_button("PNG", lambda: chart_export.to_png(themed), f"{slug}.png",
                            "image/png", key=f"png-{slug}", on_click="ignore",
@@ -56,12 +69,14 @@ def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: s
 
 
 def table(ctx: PageContext, frame, name: str, download: pd.DataFrame | None = None,
+          view: str | None = None, decimals: Mapping[str, int] | None = None,
           **kwargs) -> None:
     """A table with its CSV download (spreadsheet formulas neutralised). ``download`` is the
-    plain frame to download when ``frame`` is dressed for display (bars, translated labels)."""
+    plain frame to download when ``frame`` is dressed for display (bars, translated labels);
+    it is rounded as the screen shows it, as export ``view`` or by ``decimals``."""
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     if not ctx.presentation:
-        plain = frame if download is None else download
+        plain = _as_shown(frame if download is None else download, view, decimals)
         st.download_button(ctx.t("download_csv"), lambda: to_csv(plain), f"{_slug(name)}.csv",
                            "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
 
