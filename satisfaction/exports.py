@@ -19,6 +19,7 @@ from typing import Callable
 
 import pandas as pd
 
+from satisfaction import employees
 from satisfaction.filters import Filters
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.methods import complaints, drivers, indices, kano, tolerance
@@ -131,11 +132,12 @@ def tolerance_table(run_query: RunQuery, filters: Filters, by: str = "all",
 def drivers_table(run_query: RunQuery, filters: Filters, by: str = "all",
                   min_n: int = 30) -> pd.DataFrame:
     """Employee-satisfaction drivers: relative importance (LMG) and performance; nothing when
-    fewer employees answered than ``min_n`` or than the regression needs."""
-    corr, means, n = drivers.unpack_correlations(
-        _run("drivers", "driver_correlations", run_query, filters, by))
-    if n < max(min_n, len(EMPLOYEE_DRIVERS) + 2):
+    fewer employees answered than ``min_n`` or than the regression needs, or when the filters
+    leave out fewer than ``min_n`` of them (:func:`~satisfaction.methods.drivers.suppressed`)."""
+    long = _run("drivers", "driver_correlations", run_query, filters, by)
+    if drivers.suppressed(long, EMPLOYEE_DRIVERS, min_n):
         return pd.DataFrame(columns=list(drivers.TABLE_COLUMNS))
+    corr, means, _ = drivers.unpack_correlations(long)
     return _grouped(drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS), by)
 
 
@@ -179,6 +181,10 @@ VIEWS: dict[str, View] = {
              "Zone of tolerance per RATER dimension and item: MSA, MSS and breaches."),
         View("drivers", drivers_table, ("all",),
              "Employee-satisfaction drivers: relative importance (LMG) and performance."),
+        View("turnover", employees.turnover_table, ("all",),
+             "Employee turnover per unit (and * for all) and tenure band: employees, leavers."),
+        View("chain", employees.chain_table, ("all",),
+             "Per unit: employee and customer satisfaction indices and customer retention."),
         View("complaints", complaints_table, ("all",),
              "Complaints per category: share, rate per 1,000 customers, resolution, recovery."),
         View("retention", retention_table, ("all",),

@@ -53,6 +53,8 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
     "complaints": {"share": 3, "per_1000_customers": 1, "median_days_to_resolve": 1,
                    "recovery_satisfaction": 2},
     "retention": {"retention_rate": 3, "revenue": 2, "margin": 2},
+    "turnover": {"turnover_rate": 3},
+    "chain": {"employee_index": 1, "customer_index": 1, "retention_rate": 3},
 }
 
 
