@@ -4,7 +4,7 @@ chain). Every table is an export view or built on one (:mod:`satisfaction.export
 
 import streamlit as st
 
-from satisfaction import employees, exports, headlines, precision
+from satisfaction import employees, exports, headlines, precision, tiles
 from satisfaction.charts import employees as charts
 from satisfaction.methods import correlation, drivers, turnover
 from satisfaction.sentences import SMALL, hidden_note, listed
@@ -37,9 +37,12 @@ else:
 
 focus = str(surveyed["grp"].max())
 st.subheader(ctx.t("emp_heading_now", period=focus))
+# turnover counts leavers since the survey: the latest survey's rate is still growing, so its
+# change is shown but not tested
+leaving = [employees.turnover_headline(run, f, "quarter", ctx.min_n, band=band)
+           for band in (turnover.ALL_BANDS, turnover.NEW_STAFF)]
 row = [headlines.employee_headline(by_quarter, focus, ctx.min_n),
-       employees.turnover_headline(run, f, "quarter", ctx.min_n),
-       employees.turnover_headline(run, f, "quarter", ctx.min_n, band=turnover.NEW_STAFF)]
+       *tiles.untested([tile for tile in leaving if tile is not None])]
 tile_ui.tiles(ctx, [tile for tile in row if tile is not None])
 st.caption(ctx.t("emp_censored"))
 
@@ -62,7 +65,8 @@ if lead is not None:
         else ctx.t("emp_quadrant_none"))
 
 st.subheader(ctx.t("emp_chain_heading"))
-notices.notice(ctx, "employees", "responses", "customers")
+# customers take the unit of their survey responses, so the chain honours what these two do
+notices.notice(ctx, "employees", "responses")
 chain = employees.chain_table(run, f, "all", ctx.min_n)
 links = employees.chain_links(chain)
 columns = st.columns(2)
@@ -97,7 +101,9 @@ if new_cells["turnover_rate"].isna().any():
     st.caption(ctx.t("emp_units_small", count=int(new_cells["turnover_rate"].isna().sum()),
                      min_n=ctx.min_n))
 grid = employees.turnover_grid(rates, ctx.t("emp_every_unit"))
-components.table(ctx, grid, "employee-turnover",
+bands = {band: ctx.t("emp_band_months", band=band) for band, _, _ in turnover.TENURE_BANDS}
+components.table(ctx, grid, "employee-turnover", height=35 * (len(grid) + 1) + 3,
                  download=precision.shown_precision(rates, precision.EXPORT_DECIMALS["turnover"]),
-                 column_config={"unit": ctx.t("unit"), turnover.ALL_BANDS: ctx.t("emp_band_all")})
+                 column_config={"unit": ctx.t("unit"), turnover.ALL_BANDS: ctx.t("emp_band_all"),
+                                **bands})
 st.caption(ctx.t("emp_turnover_caption", min_n=ctx.min_n))

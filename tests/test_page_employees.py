@@ -94,7 +94,7 @@ def test_the_chain_states_its_correlation_with_the_interval_and_units(app):
 def test_one_unit_is_too_few_units_to_conclude(app):
     at = app(lambda at: at.query_params.update(unit="East-1"))
     shown = texts(at)
-    assert "Too few units to conclude: 1 units" in shown
+    assert "Too few units to conclude (units with enough responses: 1;" in shown
     assert len(at.get("vega_lite_chart")) == 2  # the drivers' charts only
 
 
@@ -126,7 +126,7 @@ def test_a_high_minimum_hides_the_drivers_and_every_unit(app, downloads):
     at = app(lambda at: at.query_params.update(min_n="100000"))
     shown = texts(at)
     assert t("emp_item_training") + " is the strongest" not in shown
-    assert "Too few units to conclude: 0 units" in shown
+    assert "Too few units to conclude (units with enough responses: 0;" in shown
     assert downloads["employee-turnover"]["turnover_rate"].isna().all()
 
 

@@ -49,7 +49,8 @@ def driver_bars(table: pd.DataFrame, text: Text, presentation: bool = False) -> 
     data = table.assign(name=[item_name(text, i) for i in table["item"]],
                         share=table["importance_share"])
     order = list(data.sort_values("share", ascending=False)["name"])
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
+    y = alt.Y("name:N", sort=order, title=None,
+              axis=alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=_fonts(presentation)[0]))
     tips = [alt.Tooltip("name:N", title=text("emp_item")),
             tooltip("share", text("emp_share"), format=".1%"),
             tooltip("share_low", text("field_low"), format=".1%"),
@@ -64,7 +65,8 @@ def driver_bars(table: pd.DataFrame, text: Text, presentation: bool = False) -> 
                             color="#222222").encode(
         y=y, x="share_high:Q", text=alt.Text("share:Q", format=".0%"))
     return alt.layer(bars, whiskers, values).properties(
-        title=text("emp_drivers_title"), height=36 * len(data), width="container")
+        title=text("emp_drivers_title"), height=(48 if presentation else 40) * len(data),
+        width="container", autosize=FIT_WIDTH)
 
 
 def _zones(frame: Frame, text: Text, font: float) -> tuple[pd.DataFrame, tuple[Box, ...]]:
@@ -117,7 +119,7 @@ def importance_performance(table: pd.DataFrame, text: Text,
         x=x, y=y, tooltip=tips,
         color=alt.Color("quadrant_name:N", title=text("emp_quadrant"), scale=alt.Scale(
             domain=[text(f"emp_quad_{q}") for q in shown],
-            range=[QUADRANT_COLORS[q] for q in shown])))
+            range=[QUADRANT_COLORS[q] for q in shown]), legend=None))
     where = {"x": x, "y": y, "text": "name:N"}
     style = {"fontSize": font, "align": alt.expr("datum.align"),
              "baseline": alt.expr("datum.baseline"), "dx": alt.expr("datum.dx"),

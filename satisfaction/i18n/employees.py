@@ -24,8 +24,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "流失率统计的是调查后已离职的员工，因此最近一次调查的流失率会随时间继续上升。"),
     # drivers
     "emp_drivers_heading": ("What drives employee satisfaction", "影响员工满意的因素"),
-    "emp_drivers_title": ("Share of the explained variance (R²), with 95% intervals",
-                          "占已解释方差（R²）的比例及 95% 区间"),
+    "emp_drivers_title": ("Share of R², with 95% intervals", "占 R² 的比例及 95% 区间"),
     "emp_drivers_caption": (
         "Relative importance by the Shapley decomposition of R² (LMG) from {n:,} complete "
         "responses: the seven items together explain R² = {r2:.2f} of the variance of overall "
@@ -68,11 +67,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "流失率：调查后已离职的员工占被调查员工的比例。司龄为调查时的月数。员工少于 {min_n} "
         "人的单元格只显示人数；若可由合计推算出被隐藏的单元格，则再隐藏一个单元格。"),
     "emp_tenure_band": ("Tenure (months)", "司龄（月）"),
-    "emp_band_all": ("all", "全部"),
+    "emp_band_all": ("All tenures", "全部司龄"),
+    "emp_band_months": ("{band} months", "{band} 个月"),
     "emp_employees": ("Employees", "员工数"),
     "emp_leavers": ("Leavers", "离职人数"),
     "emp_turnover_rate": ("Turnover", "流失率"),
-    "emp_every_unit": ("All units", "全部单位"),
+    "emp_every_unit": ("Total", "合计"),
     "emp_new_staff_high": (
         "New staff leave more often: {new:.1%} of those in their first three months have left, "
         "against {rest:.1%} of the others (p = {p:.3f}).",
@@ -86,16 +86,16 @@ TEXT: dict[str, tuple[str, str]] = {
                        "{units}.", "新员工流失显著高于其他员工的单位：{units}。"),
     "emp_units_none": ("In no unit shown do new staff leave significantly more often than "
                        "the others.", "在显示的单位中，新员工流失均未显著高于其他员工。"),
-    "emp_units_small": ("{count} units have too few new staff to show their turnover (fewer "
-                        "than {min_n}).", "{count} 个单位的新员工少于 {min_n} 人，其流失率不予显示。"),
+    "emp_units_small": ("Units whose new staff are too few (fewer than {min_n}) to show their "
+                        "turnover: {count}.", "新员工少于 {min_n} 人、流失率不予显示的单位：{count} 个。"),
     # the chain
     "emp_chain_heading": ("Service-profit chain: staff and customers, unit by unit",
                           "服务利润链：各单位的员工与客户"),
     "emp_chain_customer_index": ("Customer satisfaction index", "顾客满意度指数"),
     "emp_chain_retention_rate": ("Customer retention, monthly", "客户月留存率"),
-    "emp_chain_title_customer_index": ("Employee against customer satisfaction",
+    "emp_chain_title_customer_index": ("Staff and customer satisfaction",
                                        "员工满意度与顾客满意度"),
-    "emp_chain_title_retention_rate": ("Employee satisfaction against customer retention",
+    "emp_chain_title_retention_rate": ("Staff satisfaction and customer retention",
                                        "员工满意度与客户留存率"),
     "emp_chain_what_customer_index": ("customer satisfaction", "顾客满意度"),
     "emp_chain_what_retention_rate": ("customer retention", "客户留存率"),
@@ -107,9 +107,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Across {n} units, no clear link between employee satisfaction and {what}: r = {r:.2f} "
         "(95% interval {low:.2f} to {high:.2f}).",
         "在 {n} 个单位中，员工满意度与{what}之间没有明确关联：r = {r:.2f}（95% 区间 {low:.2f} 至 {high:.2f}）。"),
-    "emp_chain_few": ("Too few units to conclude: {n} units have enough responses, and at "
-                      "least {needed} are needed.",
-                      "单位太少，无法下结论：只有 {n} 个单位的问卷足够，至少需要 {needed} 个。"),
+    "emp_chain_few": ("Too few units to conclude (units with enough responses: {n}; at least "
+                      "{needed} are needed).",
+                      "单位太少，无法下结论（问卷足够的单位：{n} 个；至少需要 {needed} 个）。"),
     "emp_chain_caution": (
         "A correlation across units is evidence of a link, not proof of cause. Each unit needs "
         "at least {min_n} employee and {min_n} customer responses; customers belong to the unit "
