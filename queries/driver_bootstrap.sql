@@ -6,7 +6,7 @@
 -- version always give the same replicates (satisfaction.methods.drivers.bootstrap_lmg).
 -- grain: one row per replicate (0 .. replicates - 1)
 -- reads: employees
--- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], replicates INTEGER, seed INTEGER
+-- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], replicates INTEGER = '200', seed INTEGER = '20261'
 -- columns: replicate, w, s_overall, s_job, s_training, s_pay, s_promotion, s_respect, s_teamwork, s_welfare, c_overall_overall, c_overall_job, c_overall_training, c_overall_pay, c_overall_promotion, c_overall_respect, c_overall_teamwork, c_overall_welfare, c_job_job, c_job_training, c_job_pay, c_job_promotion, c_job_respect, c_job_teamwork, c_job_welfare, c_training_training, c_training_pay, c_training_promotion, c_training_respect, c_training_teamwork, c_training_welfare, c_pay_pay, c_pay_promotion, c_pay_respect, c_pay_teamwork, c_pay_welfare, c_promotion_promotion, c_promotion_respect, c_promotion_teamwork, c_promotion_welfare, c_respect_respect, c_respect_teamwork, c_respect_welfare, c_teamwork_teamwork, c_teamwork_welfare, c_welfare_welfare
 WITH complete AS (
     SELECT response_id, overall, job, training, pay, promotion, "respect", teamwork, welfare
@@ -17,8 +17,8 @@ WITH complete AS (
     -- u uniform on [0, 1) from the hash; w its Poisson(1) count by the inverse CDF
     -- (P(W <= k) = e^-1 * sum_{i<=k} 1/i!), cut at 8 (P(W > 8) < 1e-6)
     SELECT r.replicate, c.*,
-           (hash(c.response_id, r.replicate, $seed) >> 11)::DOUBLE / 9007199254740992.0 AS u
-    FROM complete c, range($replicates) AS r(replicate)
+           (hash(c.response_id, r.replicate, $seed::INTEGER) >> 11)::DOUBLE / 9007199254740992.0 AS u
+    FROM complete c, range($replicates::INTEGER) AS r(replicate)
 ), weighted AS (
     SELECT *,
            CASE WHEN u < 0.36787944117144233 THEN 0

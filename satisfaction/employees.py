@@ -101,6 +101,21 @@ def turnover_headline(run_query, filters: Filters, period: str, min_n: int,
                 series=tuple(float(v) for v in series), n_key="n_employees")
 
 
+def unit_cut_hidden(run_query, filters: Filters, min_n: int) -> bool:
+    """Whether the drivers of the units chosen in ``filters`` must be hidden although they have
+    enough responses themselves: the units add up to the whole survey, so when exactly one unit
+    is below ``min_n`` the smallest other unit is hidden with it (complementary suppression,
+    :func:`~satisfaction.methods.suppression.complementary_suppression`), else the small unit's
+    means would follow from the total and the others. False without a unit filter."""
+    if not filters.units:
+        return False
+    sizes = run_query("driver_counts_by_unit", filters.params())
+    if sizes.empty:
+        return False
+    marked = complementary_suppression(sizes.assign(shown=1.0), "n", min_n, ["shown"])
+    return bool(marked.loc[marked["unit"].isin(filters.units), "suppressed"].any())
+
+
 def with_intervals(run_query, filters: Filters, table: pd.DataFrame,
                    replicates: int = drivers.BOOTSTRAP_REPLICATES,
                    seed: int = drivers.BOOTSTRAP_SEED) -> pd.DataFrame:

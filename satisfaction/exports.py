@@ -133,9 +133,12 @@ def drivers_table(run_query: RunQuery, filters: Filters, by: str = "all",
                   min_n: int = 30) -> pd.DataFrame:
     """Employee-satisfaction drivers: relative importance (LMG) and performance; nothing when
     fewer employees answered than ``min_n`` or than the regression needs, or when the filters
-    leave out fewer than ``min_n`` of them (:func:`~satisfaction.methods.drivers.suppressed`)."""
+    leave out fewer than ``min_n`` of them (:func:`~satisfaction.methods.drivers.suppressed`),
+    or when a unit chosen must hide to protect a small one
+    (:func:`~satisfaction.employees.unit_cut_hidden`)."""
     long = _run("drivers", "driver_correlations", run_query, filters, by)
-    if drivers.suppressed(long, EMPLOYEE_DRIVERS, min_n):
+    if drivers.suppressed(long, EMPLOYEE_DRIVERS, min_n) or employees.unit_cut_hidden(
+            run_query, filters, min_n):
         return pd.DataFrame(columns=list(drivers.TABLE_COLUMNS))
     corr, means, _ = drivers.unpack_correlations(long)
     return _grouped(drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS), by)

@@ -167,3 +167,11 @@ def test_the_unit_filter_reaches_the_replicates(store):
     one = replicates(store, 20, units=("East-1",))
     every = replicates(store, 20)
     assert one["w"].mean() < every["w"].mean() / 5
+
+
+def test_the_query_defaults_are_the_methods_replicates_and_seed():
+    from satisfaction.queries import load_query
+
+    defaults = dict(load_query("driver_bootstrap").defaults)
+    assert int(defaults["replicates"]) == drivers.BOOTSTRAP_REPLICATES
+    assert int(defaults["seed"]) == drivers.BOOTSTRAP_SEED

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -148,3 +149,35 @@ def test_export_views_through_the_command_line(demo_store_path, tmp_path, view):
     assert tuple(table.columns) == tuple(columns)
     if view == "turnover":
         assert (table.dropna(subset=["turnover_rate"])["employees"] >= 30).all()
+
+
+def small_unit_store() -> Store:
+    """Employees in three units of 80, 100 and 10 complete responses, random 1–5 scores."""
+    rng = np.random.default_rng(11)
+    sizes = {"a": 80, "b": 100, "c": 10}
+    units = [u for u, n in sizes.items() for _ in range(n)]
+    rows = pd.DataFrame(rng.integers(1, 6, size=(len(units), 8)),
+                        columns=["overall", *EMPLOYEE_DRIVERS]).astype("Int16")
+    rows.insert(0, "response_id", [f"e{i}" for i in range(len(units))])
+    rows.insert(1, "surveyed_on", pd.Timestamp("2025-03-01"))
+    rows.insert(2, "unit", units)
+    rows.insert(3, "batch_id", 1)
+    store = Store(":memory:")
+    with store.transaction() as cur:
+        cur.register("rows", rows)
+        cur.execute("INSERT INTO employees BY NAME SELECT * FROM rows")
+    return store
+
+
+def test_a_unit_cut_that_would_give_away_a_small_unit_is_hidden():
+    with small_unit_store() as store:
+        # c (10) is hidden; a (80), the smallest other unit, goes with it, so that c's means
+        # cannot be worked out from the total and b; b stays
+        assert exports.drivers_table(store.query, Filters(units=("c",))).empty
+        assert exports.drivers_table(store.query, Filters(units=("a",))).empty
+        assert not exports.drivers_table(store.query, Filters(units=("b",))).empty
+        assert not exports.drivers_table(store.query, Filters()).empty
+        # a and b together leave out only c's 10: the rest of the parent rule hides them
+        assert exports.drivers_table(store.query, Filters(units=("a", "b"))).empty
+        assert employees.with_intervals(store.query, Filters(units=("a",)), exports.drivers_table(
+            store.query, Filters(units=("a",)))).empty
