@@ -22,7 +22,7 @@ from typing import Callable
 
 import pandas as pd
 
-from satisfaction import breakdowns, comparisons, periods
+from satisfaction import breakdowns, comparisons, employees, periods
 from satisfaction.filters import DIMENSIONS, Filters
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.methods import complaints, drivers, indices, kano, tolerance
@@ -234,10 +234,13 @@ def tolerance_table(run_query: RunQuery, filters: Filters, by: str = "all",
 def drivers_table(run_query: RunQuery, filters: Filters, by: str = "all",
                   min_n: int = 30) -> pd.DataFrame:
     """Employee-satisfaction drivers: relative importance (LMG) and performance; nothing when
-    fewer employees answered than ``min_n`` or than the regression needs, or the filters leave
-    out fewer than ``min_n`` of them (:func:`~satisfaction.methods.drivers.suppressed`)."""
+    fewer employees answered than ``min_n`` or than the regression needs, or when the filters
+    leave out fewer than ``min_n`` of them (:func:`~satisfaction.methods.drivers.suppressed`),
+    or when a unit chosen must hide to protect a small one
+    (:func:`~satisfaction.employees.unit_cut_hidden`)."""
     long = _run("drivers", "driver_correlations", run_query, filters, by)
-    if drivers.suppressed(long, EMPLOYEE_DRIVERS, min_n):
+    if drivers.suppressed(long, EMPLOYEE_DRIVERS, min_n) or employees.unit_cut_hidden(
+            run_query, filters, min_n):
         return pd.DataFrame(columns=list(drivers.TABLE_COLUMNS))
     corr, means, _ = drivers.unpack_correlations(long)
     table = _grouped(drivers.drivers_table(corr, means, "overall", EMPLOYEE_DRIVERS), by)
@@ -294,6 +297,10 @@ VIEWS: dict[str, View] = {
              "Zone of tolerance per RATER dimension and item: MSA, MSS and breaches."),
         View("drivers", drivers_table, ("all",),
              "Employee-satisfaction drivers: relative importance (LMG) and performance."),
+        View("turnover", employees.turnover_table, ("all",),
+             "Employee turnover per unit (and * for all) and tenure band: employees, leavers."),
+        View("chain", employees.chain_table, ("all",),
+             "Per unit: employee and customer satisfaction indices and customer retention."),
         View("complaints", complaints_table, ("all",),
              "Complaints per category: share, rate per 1,000 customers, resolution, recovery."),
         View("retention", retention_table, ("all",),

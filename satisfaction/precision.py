@@ -59,6 +59,8 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
     "indices_trend": {"p_value": 3},
     "indices_grid": {},
     "indices_comparison": {"p_value": 3},
+    "turnover": {"turnover_rate": 3},
+    "chain": {"employee_index": 1, "customer_index": 1, "retention_rate": 3},
 }
 
 

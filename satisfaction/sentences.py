@@ -26,10 +26,12 @@ SMALL, REST, COMPLEMENTARY = "small", "rest", "complementary"
 #: How every page shows each headline figure (tiles, sentences, captions, chart tooltips).
 HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}",
                    "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
-                   "employee_index": "{:.1f}"}
+                   "employee_index": "{:.1f}", "turnover_rate": "{:.1f}%",
+                   "new_staff_turnover": "{:.1f}%"}
 #: The unit of each figure's change (a translation key with a ``_size`` twin); default points.
 DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points",
-              "effort": "points_fine", "complaint_rate": "per_thousand"}
+              "effort": "points_fine", "complaint_rate": "per_thousand",
+              "turnover_rate": "percentage_points", "new_staff_turnover": "percentage_points"}
 #: Decimals each delta unit shows; a change is rounded to them first, so none reads "-0.0".
 DELTA_DECIMALS = {"points_fine": 2}
 #: What the minimum counts behind a tile, by its count's key, and whether the note gives n.

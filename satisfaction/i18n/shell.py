@@ -32,6 +32,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_overview": ("Overview", "总览"),
     "page_satisfaction": ("Satisfaction", "满意度"),
     "page_kano": ("Kano", "魅力品质（卡诺）"),
+    "page_employees": ("Employees", "员工"),
     "page_data": ("Data", "数据"),
     "page_welcome": ("Welcome", "欢迎"),
     # figures
@@ -75,6 +76,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "complaint_rate": ("Complaints per 1,000 customers a month", "每千名客户月投诉数"),
     "retention_rate": ("Customer retention, monthly", "客户月留存率"),
     "employee_index": ("Employee satisfaction index", "员工满意度指数"),
+    "turnover_rate": ("Employee turnover", "员工流失率"),
+    "new_staff_turnover": ("Turnover of new staff (first 3 months)", "新员工流失率（入职前三个月）"),
     "n_complaints": ("{n:,} complaints", "{n:,} 件投诉"),
     "n_customers": ("{n:,} customers at risk", "{n:,} 名存量客户"),
     "n_employees": ("{n:,} employee responses", "{n:,} 份员工问卷"),

@@ -26,6 +26,12 @@ Tonidandel, S. & LeBreton, J. M. (2015). RWA Web: a free, comprehensive, web-bas
     207-216 (the R package rwa follows it).
 Martilla, J. A. & James, J. C. (1977). Importance-performance analysis. Journal of Marketing,
     41(1), 77-79.
+Hanley, J. A. & MacGibbon, B. (2006). Creating non-parametric bootstrap samples using Poisson
+    frequencies. Computer Methods and Programs in Biomedicine, 83(1), 57-62.
+Chamandy, N., Muralidharan, O., Najmi, A. & Naidu, S. (2012). Estimating uncertainty for massive
+    data streams. Google Technical Report.
+Efron, B. & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall, ch. 13
+    (percentile intervals).
 """
 
 from __future__ import annotations
@@ -227,3 +233,95 @@ def suppressed(long: pd.DataFrame, drivers: list[str] | tuple[str, ...], min_n: 
     parents = long.loc[long["statistic"] == "parent_n", "value"]
     parent = float(parents.max()) if len(parents) else None
     return n < max(min_n, len(drivers) + 2) or bool(too_small(n, parent, min_n))
+
+
+#: Bootstrap replicates and seed of the drivers' intervals (``queries/driver_bootstrap.sql``).
+BOOTSTRAP_REPLICATES = 200
+BOOTSTRAP_SEED = 20261
+
+
+def _lmg_many(matrices: np.ndarray) -> np.ndarray:
+    """Exact LMG shares for a stack of correlation matrices (B, p + 1, p + 1), the outcome last:
+    the sum of :func:`lmg` over all 2^p subsets, with each subset's R² solved for every matrix
+    at once. Returns (B, p); each row equals :func:`lmg` of that matrix."""
+    count, size, _ = matrices.shape
+    p = size - 1
+    if p > MAX_LMG_DRIVERS:
+        raise ValueError(f"exact LMG is limited to {MAX_LMG_DRIVERS} drivers; got {p}")
+    r2 = np.zeros((1 << p, count))
+    for mask in range(1, 1 << p):
+        subset = [j for j in range(p) if mask >> j & 1]
+        r_xy = matrices[:, subset, -1]
+        weights = np.linalg.solve(matrices[:, subset][:, :, subset], r_xy[..., None])[..., 0]
+        r2[mask] = np.einsum("bi,bi->b", r_xy, weights)
+    weight = [math.factorial(s) * math.factorial(p - s - 1) / math.factorial(p) for s in range(p)]
+    shares = np.zeros((count, p))
+    for mask in range(1 << p):
+        size_ = mask.bit_count()
+        for j in range(p):
+            if not mask >> j & 1:
+                shares[:, j] += weight[size_] * (r2[mask | 1 << j] - r2[mask])
+    return shares
+
+
+def correlations_from_sums(sums: pd.DataFrame, items: list[str] | tuple[str, ...]) -> np.ndarray:
+    """Correlation matrices (one per row of ``sums``) of ``items`` from weighted sufficient
+    statistics: ``w`` (Σw), ``s_<a>`` (Σw·a) and ``c_<a>_<b>`` (Σw·a·b, either order), as
+    ``queries/driver_bootstrap.sql`` returns them per replicate::
+
+        cov(a, b) = Σw·a·b / Σw − (Σw·a / Σw)(Σw·b / Σw),  r(a, b) = cov(a, b) / √(var a · var b)
+
+    Returns an array (rows, k, k) in the order of ``items``."""
+    def cross(a: str, b: str) -> np.ndarray:
+        name = f"c_{a}_{b}" if f"c_{a}_{b}" in sums.columns else f"c_{b}_{a}"
+        if name not in sums.columns:
+            raise ValueError(f"no cross-product of {a} and {b} in the sums")
+        return sums[name].to_numpy(dtype=float)
+
+    w = sums["w"].to_numpy(dtype=float)
+    if (w <= 0).any():
+        raise ValueError("every replicate needs a positive total weight")
+    means = np.stack([sums[f"s_{a}"].to_numpy(dtype=float) / w for a in items], axis=1)
+    k = len(items)
+    cov = np.empty((len(sums), k, k))
+    for i, a in enumerate(items):
+        for j, b in enumerate(items[i:], start=i):
+            cov[:, i, j] = cov[:, j, i] = cross(a, b) / w - means[:, i] * means[:, j]
+    sd = np.sqrt(np.clip(np.diagonal(cov, axis1=1, axis2=2), 0, None))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return cov / (sd[:, :, None] * sd[:, None, :])
+
+
+def bootstrap_lmg(sums: pd.DataFrame, outcome: str, drivers: list[str] | tuple[str, ...],
+                  confidence: float = 0.95) -> pd.DataFrame:
+    """Percentile bootstrap intervals of the LMG importances and their shares of R².
+
+    ``sums``: one row per bootstrap replicate with the weighted sums and cross-products of
+    ``queries/driver_bootstrap.sql``. Each replicate weights every respondent by an independent
+    Poisson(1) count, drawn in the store from a hash of the response id, the replicate and a
+    seed: the Poisson bootstrap (Hanley & MacGibbon 2006; Chamandy et al. 2012), which for
+    large n matches resampling n respondents with replacement, needs no second pass over the
+    data and keeps the raw rows in the store (only 45 sums per replicate travel). Each
+    replicate's correlation matrix (:func:`correlations_from_sums`) gives its exact LMG
+    (:func:`lmg`); the interval is the (1 − c)/2 and (1 + c)/2 quantiles over the replicates
+    (Efron & Tibshirani 1993, ch. 13). Replicates whose matrix is singular are dropped.
+
+    Returns one row per driver, in the order given: ``item``, ``importance_low``,
+    ``importance_high``, ``share_low``, ``share_high`` and ``replicates`` (how many were used).
+    """
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must lie between 0 and 1; got {confidence}")
+    drivers = list(drivers)
+    matrices = correlations_from_sums(sums, [*drivers, outcome])
+    usable = np.isfinite(matrices).all(axis=(1, 2)) & (
+        np.linalg.eigvalsh(np.nan_to_num(matrices[:, :-1, :-1])).min(axis=1) > 1e-10)
+    if usable.sum() < 2:
+        raise ValueError("fewer than two usable bootstrap replicates")
+    shares = _lmg_many(matrices[usable])
+    fractions = shares / shares.sum(axis=1, keepdims=True)
+    tails = [(1 - confidence) / 2, (1 + confidence) / 2]
+    low, high = np.quantile(shares, tails, axis=0)
+    share_low, share_high = np.quantile(fractions, tails, axis=0)
+    return pd.DataFrame({"item": drivers, "importance_low": low, "importance_high": high,
+                         "share_low": share_low, "share_high": share_high,
+                         "replicates": int(usable.sum())})

@@ -22,6 +22,7 @@ PAGES = {
     "": "page_overview",
     "satisfaction": "page_satisfaction",
     "kano": "page_kano",
+    "employees": "page_employees",
     "data": "page_data",
 }
 
