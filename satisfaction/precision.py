@@ -53,6 +53,13 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
     "complaints": {"share": 3, "per_1000_customers": 1, "median_days_to_resolve": 1,
                    "recovery_satisfaction": 2},
     "retention": {"retention_rate": 3, "revenue": 2, "margin": 2},
+    "gaps": {column: 2 for column in (
+        "expected", "management_estimate", "standard", "delivered", "promised", "perceived",
+        "gap1", "gap2", "gap3", "gap4", "gap5", "expected_low", "expected_high", "perceived_low",
+        "perceived_high", "gap1_low", "gap1_high", "gap5_low", "gap5_high")},
+    "scorecard": {**{column: 1 for column in (
+        "attitude", "skill", "responsibility", "hardware", "management", "highlights",
+        "complaints_per_1000", "errors_per_1000", "composite")}, "trend": 2},
 }
 
 
