@@ -214,7 +214,8 @@ def by_shortfall(table: pd.DataFrame) -> pd.DataFrame:
     """The item rows of :func:`gap_table` (not the ``*`` rows), largest shortfall first, with
     ``starts_at`` (:func:`starts_at`) and ``worst`` (:func:`largest_shortfall`) added."""
     items = table[table["item"] != ALL_ITEMS].copy()
-    items["starts_at"] = [starts_at(row) for _, row in items.iterrows()]
+    items["starts_at"] = pd.Series([starts_at(row) for _, row in items.iterrows()],
+                                   index=items.index, dtype=object)
     items["worst"] = [largest_shortfall(row) for _, row in items.iterrows()]
     return items.sort_values(["worst", "dimension", "item"], na_position="last",
                              ignore_index=True)

@@ -98,6 +98,13 @@ def _figures(sums: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _as_float(frame: pd.DataFrame) -> pd.DataFrame:
+    """The figures as plain floats, a hidden one NaN."""
+    figures = [*ELEMENTS, *DEDUCTIONS]
+    return frame.assign(**{c: pd.to_numeric(frame[c], errors="coerce").astype(float)
+                           for c in figures})
+
+
 def scorecard(frame: pd.DataFrame, weights: Mapping[str, float] = DEFAULT_WEIGHTS,
               min_n: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each unit's scorecard over all its quarters in ``frame`` (``scorecard_by_unit``), and
@@ -122,7 +129,8 @@ def scorecard(frame: pd.DataFrame, weights: Mapping[str, float] = DEFAULT_WEIGHT
                           _figures(frame.reset_index(drop=True))], axis=1)
     if "parent_customer_months" in frame.columns:
         quarters["parent_customer_months"] = frame["parent_customer_months"].to_numpy()
-    quarters = suppress_small(quarters, "customer_months", min_n, ["complaints_per_1000"])
+    quarters = _as_float(suppress_small(quarters, "customer_months", min_n,
+                                        ["complaints_per_1000"]))
     quarters["composite"] = composite(quarters, w)
 
     totals = frame.groupby("unit", sort=True)[numeric].sum().reset_index()
@@ -130,7 +138,7 @@ def scorecard(frame: pd.DataFrame, weights: Mapping[str, float] = DEFAULT_WEIGHT
     if "unit_customer_months_all" in frame.columns:
         units["parent_customer_months"] = frame.groupby("unit", sort=True)[
             "unit_customer_months_all"].max().to_numpy()
-    units = suppress_small(units, "customer_months", min_n, ["complaints_per_1000"])
+    units = _as_float(suppress_small(units, "customer_months", min_n, ["complaints_per_1000"]))
     units["composite"] = composite(units, w)
     units["rank"] = units["composite"].rank(ascending=False, method="min").astype("Int64")
     trends = quarters.sort_values("grp").groupby("unit")["composite"].agg(slope)
