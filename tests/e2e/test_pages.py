@@ -22,6 +22,7 @@ PAGES = {
     "": "page_overview",
     "satisfaction": "page_satisfaction",
     "kano": "page_kano",
+    "gaps": "page_gaps",
     "data": "page_data",
 }
 
