@@ -128,7 +128,7 @@ def ladder_notes(ctx, rows: pd.DataFrame) -> list[str]:
 
 
 #: The gap table's shown columns, in order.
-SHOWN_COLUMNS = ("dimension", "item", "starts_at", *gaps.LEVELS, *gaps.GAPS, "n")
+SHOWN_COLUMNS = ("item", "dimension", "starts_at", *gaps.GAPS, *gaps.LEVELS, "n")
 
 
 def table_rows(ctx, table: pd.DataFrame) -> pd.DataFrame:
@@ -161,5 +161,5 @@ def scorecard_rows(units: pd.DataFrame, quarters: pd.DataFrame) -> pd.DataFrame:
     by_unit = quarters.sort_values("grp").groupby("unit")["composite"].agg(
         lambda values: [None if pd.isna(v) else round(float(v), 1) for v in values])
     shown["quarters"] = shown["unit"].map(by_unit)
-    return shown.loc[:, ["rank", "unit", *scorecard.ELEMENTS, *scorecard.DEDUCTIONS,
-                         "composite", "quarters", "trend"]]
+    return shown.loc[:, ["rank", "unit", "composite", "quarters", "trend", *scorecard.ELEMENTS,
+                         *scorecard.DEDUCTIONS]]

@@ -67,7 +67,8 @@ def overview(frame: pd.DataFrame, text: Text, presentation: bool = False) -> alt
     base = alt.Chart(frame).encode(
         x=alt.X("gap:N", sort=order, title=None,
                 axis=alt.Axis(orient="top", labelAngle=0, grid=False, ticks=False)),
-        y=alt.Y("dimension:N", title=None, sort=None, axis=alt.Axis(grid=False, ticks=False)),
+        y=alt.Y("dimension:N", title=None, sort=None,
+                axis=alt.Axis(grid=False, ticks=False, labelLimit=220)),
         tooltip=[tooltip("dimension", text("gap_dimension"), "N"),
                  tooltip("gap_name", text("gap_gap"), "N"),
                  tooltip("value", text("gap_gap"), format="+.2f")])
@@ -129,9 +130,10 @@ def ladder(frame: pd.DataFrame, text: Text, presentation: bool = False, columns:
     known = pd.concat([frame["y"], frame["y2"]]).dropna()
     low, high = (max(1.0, known.min() - 0.4), min(9.0, known.max() + 0.4)) if len(known) \
         else (1.0, 9.0)
-    x = alt.X("level:N", sort=order, scale=alt.Scale(domain=order), title=None,
-              axis=alt.Axis(labelAngle=0, labelOverlap=False, labelLimit=200, grid=False,
-                            labelExpr="split(datum.label, ' ')"))
+    x = alt.X("level:N", sort=order, scale=alt.Scale(domain=order, padding=0.9), title=None,
+              axis=alt.Axis(labelAngle=-35 if columns else 0, labelOverlap=False,
+                            labelLimit=200, grid=False,
+                            labelExpr="datum.label" if columns else "split(datum.label, ' ')"))
     y = alt.Y("y:Q", title=text("gap_score"), scale=alt.Scale(domain=[low, high], nice=False,
                                                              zero=False))
     colour = alt.Color("kind:N", **_kind_scale(text))
@@ -161,7 +163,7 @@ def ladder(frame: pd.DataFrame, text: Text, presentation: bool = False, columns:
                                    ("!datum.largest", "normal", font))]
     layered = alt.layer(expected, rules, points, arrows, *labels)
     if columns:
-        return layered.properties(width=300, height=200).facet(
+        return layered.properties(width=330, height=200).facet(
             facet=alt.Facet("panel:N", title=None, header=alt.Header(labelFontSize=font + 1,
                                                                      labelFontWeight="bold")),
             columns=columns).properties(title=text("gap_ladder_title"))

@@ -17,7 +17,7 @@ def finding(page) -> str:
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", "The largest shortfall in reliability starts at the pharmacy gap (GAP 3)"),
     ("zh", "可靠性的最大不足始于药房差距（GAP 3）"),
-])
+], ids=["en", "zh"])
 def test_the_gap_page_leads_with_the_planted_finding(open_page, lang, expected):
     page = open_page(f"gaps?lang={lang}")
     assert not page.locator("[data-testid=stException]").all_inner_texts()
