@@ -89,6 +89,7 @@ with st.expander(ctx.t("gap_weights")):
         weights[element] = boxes[place % 4].number_input(
             ctx.t(f"gap_el_{element}"), min_value=0.0, max_value=100.0, value=1.0, step=0.5,
             key=f"w_{element}", bind="query-params", help=ctx.t("gap_weights_help"))
+st.caption(gaps.weights_line(ctx, weights))
 units, quarters = exports.scorecard_frames(context.run_query, ctx.filters, ctx.min_n, weights)
 if units.empty:
     st.info(ctx.t("gap_no_audits"))

@@ -163,3 +163,10 @@ def scorecard_rows(units: pd.DataFrame, quarters: pd.DataFrame) -> pd.DataFrame:
     shown["quarters"] = shown["unit"].map(by_unit)
     return shown.loc[:, ["rank", "unit", "composite", "quarters", "trend", *scorecard.ELEMENTS,
                          *scorecard.DEDUCTIONS]]
+
+
+def weights_line(ctx, weights: dict[str, float]) -> str:
+    """The composite's weights in force, in one line: 'Weights: Attitude 1, …'."""
+    return ctx.t("gap_weights_now", weights=sentences.listed(ctx, (
+        ctx.t("gap_weight_part", name=ctx.t(f"gap_el_{name}"), weight=weight)
+        for name, weight in weights.items())))

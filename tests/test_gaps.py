@@ -112,3 +112,9 @@ def test_scorecard_rows_show_deductions_as_deductions():
     assert (shown.loc[0, "complaints_per_1000"], shown.loc[0, "errors_per_1000"]) == (-20, -2)
     assert shown.loc[0, "quarters"] == [None, 30.0]
     assert gaps.scorecard_finding(Ctx(), units) == ""
+
+
+def test_the_weights_in_force_are_stated():
+    line = gaps.weights_line(Ctx(), {"attitude": 1.0, "complaints_per_1000": 0.5})
+    assert line == "Weights: Attitude 1, − Complaints per 1,000 0.5."
+    assert gaps.weights_line(Ctx("zh"), {"skill": 2.0}) == "权重：技术 2。"

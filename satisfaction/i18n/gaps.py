@@ -132,6 +132,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap_weights_help": ("Each element's weight in the composite; a deduction's weight is the "
                          "points deducted per one complaint or error per 1,000.",
                          "各要素在综合分中的权重；扣分要素的权重是每千人（笔）每多一次投诉或差错扣除的分数。"),
+    "gap_weights_now": ("Weights: {weights}.", "权重：{weights}。"),
+    "gap_weight_part": ("{name} {weight:g}", "{name} {weight:g}"),
     "gap_el_attitude": ("Attitude", "态度"),
     "gap_el_skill": ("Skill", "技术"),
     "gap_el_responsibility": ("Responsibility", "责任心"),
