@@ -14,6 +14,7 @@ from satisfaction import exports, gaps
 from satisfaction.charts import gaps as charts
 from satisfaction.filters import Filters
 from satisfaction.methods import gaps as model, scorecard
+from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components, context
 from satisfaction.ui.notices import notice
 
@@ -69,7 +70,9 @@ else:
 
     st.subheader(ctx.t("gap_table_title"))
     number = st.column_config.NumberColumn
-    components.table(ctx, gaps.table_rows(ctx, table), "gaps", download=table, column_config={
+    rows = gaps.table_rows(ctx, table)
+    components.table(ctx, rows, "gaps", download=table, height=min(35 * len(rows) + 40, 560),
+                     column_config={
         "dimension": ctx.t("gap_dimension"),
         "item": st.column_config.TextColumn(ctx.t("gap_item"), pinned=True),
         "starts_at": ctx.t("gap_starts_at"),
@@ -98,18 +101,21 @@ if gaps.scorecard_finding(ctx, units):
     st.markdown(f"**{gaps.scorecard_finding(ctx, units)}**")
 hidden = units[units["complaints_per_1000"].isna()]
 if not hidden.empty:
-    st.caption(ctx.t("gap_scorecard_hidden", units=", ".join(hidden["unit"]),
+    st.caption(ctx.t("gap_scorecard_hidden", units=", ".join(map(literal, hidden["unit"])),
                      why=gaps.hidden_reason(ctx, hidden)))
 bar = st.column_config.ProgressColumn
 deduction = st.column_config.NumberColumn
 shown = gaps.scorecard_rows(units, quarters)
 styled = shown.style.map(lambda v: "color: #D55E00", subset=list(scorecard.DEDUCTIONS))
-components.table(ctx, styled, "scorecard", download=units, column_config={
+columns = {
     "rank": st.column_config.NumberColumn(ctx.t("gap_rank"), format="%d", width=50),
     "unit": st.column_config.TextColumn(ctx.t("unit"), pinned=True),
     **{e: bar(ctx.t(f"gap_el_{e}"), min_value=0, max_value=100, format="%.0f", width=90)
        for e in scorecard.ELEMENTS},
     **{d: deduction(ctx.t(f"gap_el_{d}"), format="%.1f") for d in scorecard.DEDUCTIONS},
     "composite": bar(ctx.t("gap_composite"), min_value=0, max_value=100, format="%.1f"),
-    "quarters": st.column_config.LineChartColumn(ctx.t("gap_trend"), width=140),
-    "trend": st.column_config.NumberColumn(ctx.t("gap_trend_slope"), format="%+.2f")})
+    "quarters": st.column_config.LineChartColumn(ctx.t("gap_trend"), width=140, y_min=0,
+                                                 y_max=100),
+    "trend": st.column_config.NumberColumn(ctx.t("gap_trend_slope"), format="%+.2f")}
+components.table(ctx, styled, "scorecard", download=units, height=35 * len(shown) + 40,
+                 column_config=columns)

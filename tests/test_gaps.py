@@ -118,3 +118,12 @@ def test_the_weights_in_force_are_stated():
     line = gaps.weights_line(Ctx(), {"attitude": 1.0, "complaints_per_1000": 0.5})
     assert line == "Weights: Attitude 1, − Complaints per 1,000 0.5."
     assert gaps.weights_line(Ctx("zh"), {"skill": 2.0}) == "权重：技术 2。"
+
+
+def test_names_from_the_data_are_literal_markdown():
+    units = pd.DataFrame({"unit": ["[x](http://evil.example)", "*B*"],
+                          "composite": [60.0, 40.0]})
+    finding = gaps.scorecard_finding(Ctx(), units)
+    assert "[x](http" not in finding and "*B*" not in finding
+    odd = pd.DataFrame([row("**odd**", "*", [8.0, 7.0, 7.0, 6.0, 6.0, 7.0])])
+    assert "**odd**" not in gaps.diagnosis(Ctx(), odd)
