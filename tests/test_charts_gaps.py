@@ -54,3 +54,11 @@ def test_the_charts_render(tmp_path):
     overview = charts.overview(charts.overview_frame(table, text, str), text)
     for spec in (ladder.properties(width=600), items, overview.properties(width=600)):
         assert chart_export.to_svg(spec).lstrip().startswith("<svg")
+
+
+def test_no_gap_is_neither_a_shortfall_nor_a_surplus():
+    assert charts.kind(0.0) == charts.kind(0.004) == "even"
+    assert charts.kind(-0.01) == "shortfall" and charts.kind(0.01) == "surplus"
+    row = {**ROW, "delivered": 7.4, "gap3": 0.0}
+    frame = charts.overview_frame(pd.DataFrame([row]), text, str)
+    assert frame.loc[frame["gap"] == "GAP 3", "label"].iloc[0] == "= +0.00"

@@ -12,15 +12,18 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, PALETTE
+from satisfaction.charts import BAD, NEUTRAL, PALETTE
 from satisfaction.charts.words import tooltip
 from satisfaction.methods import gaps
 
 Text = Callable[..., str]
-SHORTFALL, SURPLUS = "shortfall", "surplus"
-COLOURS = {SHORTFALL: BAD, SURPLUS: PALETTE[0]}
-SHAPES = {SHORTFALL: "triangle-down", SURPLUS: "triangle-up"}
-ARROWS = {SHORTFALL: "▼", SURPLUS: "▲"}
+SHORTFALL, SURPLUS, EVEN = "shortfall", "surplus", "even"
+KINDS = (SHORTFALL, SURPLUS, EVEN)
+COLOURS = {SHORTFALL: BAD, SURPLUS: PALETTE[0], EVEN: NEUTRAL}
+SHAPES = {SHORTFALL: "triangle-down", SURPLUS: "triangle-up", EVEN: "diamond"}
+ARROWS = {SHORTFALL: "▼", SURPLUS: "▲", EVEN: "="}
+#: A gap smaller than this (half the last shown decimal) is no gap either way.
+EVEN_BELOW = 0.005
 #: Where each gap's step is drawn: at the level it arrives at, from the level it leaves.
 STEPS = {"gap1": ("management_estimate", "expected"), "gap2": ("standard", "management_estimate"),
          "gap3": ("delivered", "standard"), "gap4": ("promised", "delivered"),
@@ -28,13 +31,16 @@ STEPS = {"gap1": ("management_estimate", "expected"), "gap2": ("standard", "mana
 
 
 def kind(value: float) -> str:
+    """A shortfall (negative), a surplus (positive) or even (zero as shown)."""
+    if abs(value) < EVEN_BELOW:
+        return EVEN
     return SHORTFALL if value < 0 else SURPLUS
 
 
 def _kind_scale(text: Text) -> dict:
     """Colour and legend of the two kinds, named in the reader's language."""
-    names = [text(f"gap_kind_{k}") for k in (SHORTFALL, SURPLUS)]
-    return dict(scale=alt.Scale(domain=names, range=[COLOURS[SHORTFALL], COLOURS[SURPLUS]]),
+    names = [text(f"gap_kind_{k}") for k in KINDS]
+    return dict(scale=alt.Scale(domain=names, range=[COLOURS[k] for k in KINDS]),
                 legend=alt.Legend(title=None, orient="bottom"))
 
 

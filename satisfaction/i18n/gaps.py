@@ -75,9 +75,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap_overview_title": ("Every gap of every dimension", "各维度的全部差距"),
     "gap_overview_caption": (
         "Each cell is a gap, later stage minus earlier; ▼ and orange a shortfall, ▲ and blue a "
-        "surplus; the framed cell of each row is where its largest shortfall starts.",
-        "每格是一个差距（后一环节减前一环节）；▼ 橙色为不足，▲ 蓝色为超出；每行加框的格子是其最大"
-        "不足的起点。",
+        "surplus, = and grey none; the framed cell of each row is where its largest shortfall "
+        "starts.",
+        "每格是一个差距（后一环节减前一环节）；▼ 橙色为不足，▲ 蓝色为超出，= 灰色为无差距；每行加框的"
+        "格子是其最大不足的起点。",
     ),
     "gap_ladder_title": ("The gap ladder", "差距阶梯"),
     "gap_dimension": ("Dimension", "维度"),
@@ -87,6 +88,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap_gap": ("Gap", "差距"),
     "gap_kind_shortfall": ("shortfall", "不足"),
     "gap_kind_surplus": ("surplus", "超出"),
+    "gap_kind_even": ("no gap", "无差距"),
     "gap_ladder_caption": (
         "The six levels on one scale, left to right along the service chain; each step is a "
         "gap, drawn down (▼, orange) for a shortfall and up (▲, blue) for a surplus; the "
