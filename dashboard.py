@@ -21,6 +21,7 @@ PAGES = [
     ("app_pages/satisfaction.py", "page_satisfaction", "satisfaction", ":material/sentiment_satisfied:"),
     ("app_pages/kano.py", "page_kano", "kano", ":material/auto_awesome:"),
     ("app_pages/employees.py", "page_employees", "employees", ":material/badge:"),
+    ("app_pages/gaps.py", "page_gaps", "gaps", ":material/stairs:"),
     ("app_pages/data.py", "page_data", "data", ":material/upload_file:"),
 ]
 

@@ -61,6 +61,13 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
     "indices_comparison": {"p_value": 3},
     "turnover": {"turnover_rate": 3},
     "chain": {"employee_index": 1, "customer_index": 1, "retention_rate": 3},
+    "gaps": {column: 2 for column in (
+        "expected", "management_estimate", "standard", "delivered", "promised", "perceived",
+        "gap1", "gap2", "gap3", "gap4", "gap5", "expected_low", "expected_high", "perceived_low",
+        "perceived_high", "gap1_low", "gap1_high", "gap5_low", "gap5_high")},
+    "scorecard": {**{column: 1 for column in (
+        "attitude", "skill", "responsibility", "hardware", "management", "highlights",
+        "complaints_per_1000", "errors_per_1000", "composite")}, "trend": 2},
 }
 
 

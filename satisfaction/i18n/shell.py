@@ -34,6 +34,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_kano": ("Kano", "魅力品质（卡诺）"),
     "page_employees": ("Employees", "员工"),
     "page_data": ("Data", "数据"),
+    "page_gaps": ("Gap model", "差距模型"),
     "page_welcome": ("Welcome", "欢迎"),
     # figures
     "satisfaction_index": ("Satisfaction index", "满意度指数"),

@@ -23,6 +23,7 @@ PAGES = {
     "satisfaction": "page_satisfaction",
     "kano": "page_kano",
     "employees": "page_employees",
+    "gaps": "page_gaps",
     "data": "page_data",
 }
 
