@@ -44,7 +44,7 @@ else:
     if gaps.others(ctx, table):
         st.caption(gaps.others(ctx, table))
     components.chart(ctx, charts.overview(charts.overview_frame(table, ctx.t, name), ctx.t,
-                                          ctx.presentation), table, "gap-overview")
+                                          ctx.presentation), table, "gap-overview", view="gaps")
     st.caption(ctx.t("gap_overview_caption"))
 
     st.subheader(ctx.t("gap_ladder_title"))
@@ -71,7 +71,8 @@ else:
     st.subheader(ctx.t("gap_table_title"))
     number = st.column_config.NumberColumn
     rows = gaps.table_rows(ctx, table)
-    components.table(ctx, rows, "gaps", download=table, height=min(35 * len(rows) + 40, 560),
+    components.table(ctx, rows, "gaps", download=table, view="gaps",
+                     height=min(35 * len(rows) + 40, 560),
                      column_config={
         "dimension": ctx.t("gap_dimension"),
         "item": st.column_config.TextColumn(ctx.t("gap_item"), pinned=True),
@@ -117,5 +118,6 @@ columns = {
     "quarters": st.column_config.LineChartColumn(ctx.t("gap_trend"), width=140, y_min=0,
                                                  y_max=100),
     "trend": st.column_config.NumberColumn(ctx.t("gap_trend_slope"), format="%+.2f")}
-components.table(ctx, styled, "scorecard", download=units, height=35 * len(shown) + 40,
+components.table(ctx, styled, "scorecard", download=units, view="scorecard",
+                 height=35 * len(shown) + 40,
                  column_config=columns)

@@ -68,3 +68,34 @@ def held_elsewhere():
             holder.wait()
 
     return hold
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict:
+    """What the page offers as CSV through components.table and components.chart, by name,
+    exactly as the download button would hand it over (rounded as shown)."""
+    from satisfaction.ui import components
+
+    seen: dict = {}
+    table, chart = components.table, components.chart
+
+    def recording_table(ctx, frame, name, download=None, view=None, decimals=None, **kwargs):
+        seen[name] = components.downloaded(frame if download is None else download, view,
+                                           decimals)
+        table(ctx, frame, name, download=download, view=view, decimals=decimals, **kwargs)
+
+    def recording_chart(ctx, spec, data, name, view=None, decimals=None):
+        seen[name] = components.downloaded(data, view, decimals)
+        chart(ctx, spec, data, name, view=view, decimals=decimals)
+
+    monkeypatch.setattr(components, "table", recording_table)
+    monkeypatch.setattr(components, "chart", recording_chart)
+    return seen
+
+
+def export_csv(store: Path, *args: str) -> str:
+    """``python -m satisfaction export ...`` on ``store`` through its real entry point: the CSV."""
+    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, "--db",
+                           str(store)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -5,9 +5,6 @@ minimum n is shown on screen or in a download, and the page reads in Chinese."""
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,27 +14,8 @@ from satisfaction import precision
 from satisfaction.exports import to_csv
 from satisfaction.i18n import t
 from tests.chinese import data_values, english_runs
+from tests.conftest import export_csv
 
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """What the page hands components.table and components.chart to download, by name."""
-    from satisfaction.ui import components
-
-    seen: dict[str, pd.DataFrame] = {}
-    table, chart = components.table, components.chart
-
-    def recording_table(ctx, frame, name, download=None, **kwargs):
-        seen[name] = frame if download is None else download
-        table(ctx, frame, name, download=download, **kwargs)
-
-    def recording_chart(ctx, spec, data, name):
-        seen[name] = data
-        chart(ctx, spec, data, name)
-
-    monkeypatch.setattr(components, "table", recording_table)
-    monkeypatch.setattr(components, "chart", recording_chart)
-    return seen
 
 
 @pytest.fixture
@@ -61,13 +39,6 @@ def app(demo_store_path, fresh_streamlit, monkeypatch):
 def texts(at: AppTest) -> str:
     return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
 
-
-def export(store: Path, *args: str) -> pd.DataFrame:
-    """``python -m satisfaction export ...`` through its real entry point, read back."""
-    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, "--db",
-                           str(store)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return pd.read_csv(io.StringIO(done.stdout))
 
 
 def test_the_planted_finding_leads_the_page(app):
@@ -115,7 +86,7 @@ def test_no_group_below_the_minimum_is_shown_on_screen_or_downloaded(app, downlo
         name = t("emp_every_unit") if unit == "*" else unit
         assert grid.set_index("unit").loc[name, band].startswith("—")
     # the download is the export view at the shown precision, row for row
-    exported = export(demo_store_path, "turnover")
+    exported = pd.read_csv(io.StringIO(export_csv(demo_store_path, "turnover")))
     assert to_csv(turnover) == to_csv(precision.shown_precision(
         exported, precision.EXPORT_DECIMALS["turnover"]).astype({"leavers": "Int64"}))
     chain = downloads["service-profit-chain-customer_index"]

@@ -4,17 +4,14 @@ come from the URL, and the page in Chinese states no English sentence."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from satisfaction.exports import to_csv
 from satisfaction.i18n import t
 from tests.chinese import data_values, english_runs
+from tests.conftest import export_csv
 
 
 @pytest.fixture
@@ -36,33 +33,6 @@ def app(demo_store_path, fresh_streamlit, monkeypatch):
     return open_gaps
 
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """What the page hands components.table and components.chart to download, by name."""
-    from satisfaction.ui import components
-
-    seen: dict[str, pd.DataFrame] = {}
-    table, chart = components.table, components.chart
-
-    def recording_table(ctx, frame, name, download=None, **kwargs):
-        seen[name] = frame if download is None else download
-        table(ctx, frame, name, download=download, **kwargs)
-
-    def recording_chart(ctx, spec, data, name):
-        seen[name] = data
-        chart(ctx, spec, data, name)
-
-    monkeypatch.setattr(components, "table", recording_table)
-    monkeypatch.setattr(components, "chart", recording_chart)
-    return seen
-
-
-def export(store: Path, *args: str) -> str:
-    """``python -m satisfaction export ...`` on the store, through its real entry point."""
-    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, "--db",
-                           str(store)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def markdown_of(at: AppTest) -> str:
@@ -88,15 +58,15 @@ def test_the_planted_finding_leads_the_page(app):
 
 def test_the_downloads_are_the_exports(app, downloads, demo_store_path):
     app()
-    assert to_csv(downloads["gaps"]) == export(demo_store_path, "gaps")
-    assert to_csv(downloads["scorecard"]) == export(demo_store_path, "scorecard")
-    assert to_csv(downloads["gap-overview"]) == export(demo_store_path, "gaps")
+    assert to_csv(downloads["gaps"]) == export_csv(demo_store_path, "gaps")
+    assert to_csv(downloads["scorecard"]) == export_csv(demo_store_path, "scorecard")
+    assert to_csv(downloads["gap-overview"]) == export_csv(demo_store_path, "gaps")
 
 
 def test_an_input_period_from_the_url(app, downloads, demo_store_path):
     at = app(lambda at: at.query_params.update(gap_period="2026-05"))
     assert "pharmacy gap" in at.markdown[0].value
-    assert to_csv(downloads["gaps"]) == export(demo_store_path, "gaps", "--from", "2026-05-01",
+    assert to_csv(downloads["gaps"]) == export_csv(demo_store_path, "gaps", "--from", "2026-05-01",
                                                "--to", "2026-07-31")
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +18,7 @@ from satisfaction.loading import load_file
 from satisfaction.store import Store
 from satisfaction.text import markdown_literal
 from tests.chinese import data_values, english_runs
+from tests.conftest import export_csv
 
 #: The icon that opens a notice of filters a figure does not honour (satisfaction.ui.notices).
 NOTICE = ":material/filter_alt_off:"
@@ -175,39 +174,12 @@ def test_the_continuous_scores_are_offered_for_the_shown_features(app):
 
 # --- the page's tables are the export views ----------------------------------------------------
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """What the page hands components.table and components.chart to download, by name."""
-    from satisfaction.ui import components
-
-    seen: dict[str, pd.DataFrame] = {}
-    table, chart = components.table, components.chart
-
-    def recording_table(ctx, frame, name, download=None, **kwargs):
-        seen[name] = frame if download is None else download
-        table(ctx, frame, name, download=download, **kwargs)
-
-    def recording_chart(ctx, spec, data, name):
-        seen[name] = data
-        chart(ctx, spec, data, name)
-
-    monkeypatch.setattr(components, "table", recording_table)
-    monkeypatch.setattr(components, "chart", recording_chart)
-    return seen
-
-
-def export(store: Path, *args: str) -> str:
-    """``python -m satisfaction export ...`` on the store, through its real entry point."""
-    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, "--db",
-                           str(store)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def test_every_download_of_the_page_is_the_export_row_for_row(app, downloads, demo_store_path):
-    expected = {"kano-features": export(demo_store_path, "kano"),
-                "kano-segments": export(demo_store_path, "kano", "--by", "segment"),
-                "kano-continuous-scores": export(demo_store_path, "kano_scores")}
+    expected = {"kano-features": export_csv(demo_store_path, "kano"),
+                "kano-segments": export_csv(demo_store_path, "kano", "--by", "segment"),
+                "kano-continuous-scores": export_csv(demo_store_path, "kano_scores")}
     app()
     for name, csv in expected.items():
         assert to_csv(downloads[name]) == csv, name
@@ -217,7 +189,7 @@ def test_every_download_of_the_page_is_the_export_row_for_row(app, downloads, de
 
 
 def test_the_segment_grid_hides_what_the_export_hides(app, downloads, demo_store_path):
-    exported = export(demo_store_path, "kano", "--by", "segment", "--min-n", "60")
+    exported = export_csv(demo_store_path, "kano", "--by", "segment", "--min-n", "60")
     at = app(lambda at: at.query_params.update(min_n="60"))
     assert to_csv(downloads["kano-segments"]) == exported
     grid = next(f.value for f in at.dataframe if "overall" in f.value.columns)

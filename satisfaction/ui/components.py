@@ -39,8 +39,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
-def _as_shown(frame: pd.DataFrame, view: str | None, decimals: Mapping[str, int] | None):
-    """``frame`` rounded as the screen shows it: as export view ``view`` or by ``decimals``."""
+def downloaded(frame: pd.DataFrame, view: str | None, decimals: Mapping[str, int] | None):
+    """``frame`` as its CSV download holds it: rounded as the screen shows it, as export view
+    ``view`` or by ``decimals``."""
     if view is not None:
         frame = export_precision(frame, view)
     return frame if decimals is None else shown_precision(frame, decimals)
@@ -57,7 +58,7 @@ def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: s
         return
     slug = _slug(name)
     with st.container(horizontal=True, gap="small"):
-        st.download_button("CSV", lambda: to_csv(_as_shown(data, view, decimals)), f"{slug}.csv",
+        st.download_button("CSV", lambda: to_csv(downloaded(data, view, decimals)), f"{slug}.csv",
                            "text/csv",
                            key=f"csv-{slug}", on_click="ignore", icon=":material/download:")
         st.download_button("PNG", lambda: chart_export.to_png(themed), f"{slug}.png",
@@ -76,7 +77,7 @@ def table(ctx: PageContext, frame, name: str, download: pd.DataFrame | None = No
     it is rounded as the screen shows it, as export ``view`` or by ``decimals``."""
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
     if not ctx.presentation:
-        plain = _as_shown(frame if download is None else download, view, decimals)
+        plain = downloaded(frame if download is None else download, view, decimals)
         st.download_button(ctx.t("download_csv"), lambda: to_csv(plain), f"{_slug(name)}.csv",
                            "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
 
