@@ -165,6 +165,23 @@ def retention_table(run_query: RunQuery, filters: Filters, by: str = "all",
                            "revenue", "margin"]], by)
 
 
+def complaint_trend_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                          min_n: int = 30, multiplier: float | None = None) -> pd.DataFrame:
+    """Per month: complaints per 1,000 customers with its interval beside the survey's
+    dissatisfied share of the same month, and the silent dissatisfied that ``multiplier``
+    (default the seeds' 24) implies (:func:`satisfaction.complaint_figures.trend_table`)."""
+    from satisfaction import complaint_figures
+
+    groupings = VIEWS["complaint_trend"].groupings
+    if by not in groupings:
+        raise ValueError(f"The complaint_trend view can be grouped by: {', '.join(groupings)}.")
+    rates = run_query("complaint_rate_by_period", filters.params(by="month"))
+    answers = run_query("response_figures", filters.params(by="month"))
+    uneven = filters.applied_unevenly("complaints", "customers")
+    chosen = complaint_figures.DEFAULT_MULTIPLIER if multiplier is None else multiplier
+    return complaint_figures.trend_table(rates, answers, min_n, chosen, comparable=not uneven)
+
+
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
@@ -183,6 +200,8 @@ VIEWS: dict[str, View] = {
              "Complaints per category: share, rate per 1,000 customers, resolution, recovery."),
         View("retention", retention_table, ("all",),
              "Customers per month: retained, retention rate, churned, new, revenue, margin."),
+        View("complaint_trend", complaint_trend_table, ("all",),
+             "Complaints per 1,000 customers a month beside the survey's dissatisfied share."),
     )
 }
 

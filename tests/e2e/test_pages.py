@@ -22,6 +22,7 @@ PAGES = {
     "": "page_overview",
     "satisfaction": "page_satisfaction",
     "kano": "page_kano",
+    "complaints": "page_complaints",
     "data": "page_data",
 }
 
