@@ -228,7 +228,6 @@ def _p(value: float) -> str:
 def findings(ctx, spike: dict | None, recovery: pd.DataFrame, categories: pd.DataFrame) -> list:
     """The page's findings in order: the unit-month that stands out (the lead), the
     service-recovery effect whichever way it goes, the most frequent category."""
-    from satisfaction import sentences
     from satisfaction.text import markdown_literal
 
     said = []
@@ -242,8 +241,8 @@ def findings(ctx, spike: dict | None, recovery: pd.DataFrame, categories: pd.Dat
             sentence += ctx.t("cmp_finding_spike_days", days=spike["days_median"],
                               days_ratio=spike["days_ratio"], usual_days=spike["usual_days"])
         else:
-            why = sentences.hidden_note(ctx, sentences.SMALL, spike["resolved"],
-                                        "resolved_complaints")
+            why = ctx.t("hidden_small_n", min_n=ctx.min_n, n=spike["resolved"],
+                        what=ctx.t("what_resolved_complaints"))
             sentence += ctx.t("cmp_finding_spike_days_hidden", why=why)
         said.append(sentence)
     after = recovery[recovery["grp"] == "after_recovery"]

@@ -182,6 +182,38 @@ def complaint_trend_table(run_query: RunQuery, filters: Filters, by: str = "all"
     return complaint_figures.trend_table(rates, answers, min_n, chosen, comparable=not uneven)
 
 
+def _customer_periods(view: str, run_query: RunQuery, filters: Filters, by: str) -> pd.DataFrame:
+    groupings = VIEWS[view].groupings
+    if by not in groupings:
+        raise ValueError(f"The {view} view can be grouped by: {', '.join(groupings)}.")
+    return run_query("customer_periods", filters.params())
+
+
+def pyramid_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                  shares: tuple[float, ...] | None = None) -> pd.DataFrame:
+    """The customer pyramid of the latest quarter the dates cover whole: per tier (by margin;
+    default top 5% diamond, next 15% gold, next 40% brass, the rest lead) its customers,
+    revenue, margin and share of all margin
+    (:func:`satisfaction.retention_figures.pyramid_table`)."""
+    from satisfaction import retention_figures
+    from satisfaction.methods.lifetime_value import TIER_SHARES
+
+    frame = _customer_periods("pyramid", run_query, filters, by)
+    focus = retention_figures.focus_period(frame, filters.date_from, filters.date_to)
+    return retention_figures.pyramid_table(frame, focus, min_n, shares or TIER_SHARES)
+
+
+def cohorts_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                  min_n: int = 30) -> pd.DataFrame:
+    """Cohort retention by quarter: customers grouped by the quarter of their first active
+    month in the dates, and how many of them are active in each quarter since
+    (:func:`satisfaction.retention_figures.cohort_table`)."""
+    from satisfaction import retention_figures
+
+    frame = _customer_periods("cohorts", run_query, filters, by)
+    return retention_figures.cohort_table(frame, min_n)
+
+
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
@@ -202,6 +234,10 @@ VIEWS: dict[str, View] = {
              "Customers per month: retained, retention rate, churned, new, revenue, margin."),
         View("complaint_trend", complaint_trend_table, ("all",),
              "Complaints per 1,000 customers a month beside the survey's dissatisfied share."),
+        View("pyramid", pyramid_table, ("all",),
+             "The customer pyramid of the latest whole quarter: tiers by margin."),
+        View("cohorts", cohorts_table, ("all",),
+             "Cohort retention by quarter: customers grouped by their first quarter."),
     )
 }
 

@@ -53,6 +53,8 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
     "complaints": {"share": 3, "per_1000_customers": 1, "median_days_to_resolve": 1,
                    "recovery_satisfaction": 2},
     "retention": {"retention_rate": 3, "revenue": 2, "margin": 2},
+    "pyramid": {"revenue": 2, "margin": 2, "share": 3},
+    "cohorts": {"retention_rate": 3},
     "complaint_trend": {"per_1000_customers": 1, "per_1000_low": 1, "per_1000_high": 1,
                         "dissatisfied_share": 3, "dissatisfied_low": 3, "dissatisfied_high": 3,
                         "multiplier": 1, "implied_dissatisfied_share": 3},

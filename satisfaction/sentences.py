@@ -22,7 +22,8 @@ SMALL, COMPLEMENTARY = "small", "complementary"
 HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}",
                    "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
                    "employee_index": "{:.1f}", "dissatisfied_share": "{:.1f}%",
-                   "resolution_days": "{:.1f}", "open_complaints": "{:,.0f}"}
+                   "resolution_days": "{:.1f}", "open_complaints": "{:,.0f}",
+                   "customer_equity": "{:,.0f}", "lowest_tier_churn": "{:.1f}%"}
 #: The unit of each figure's change (a translation key with a ``_size`` twin); default points.
 DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points",
               "effort": "points_fine", "complaint_rate": "per_thousand",
@@ -32,7 +33,8 @@ DELTA_DECIMALS = {"points_fine": 2}
 #: What the minimum counts behind a tile, by its count's key, and whether the note gives n.
 _TILE_BASE = {"n_responses": ("responses", True), "n_complaints": ("customer_months", False),
               "n_customers": ("customers", True), "n_employees": ("employee_responses", True),
-              "n_resolved": ("resolved_complaints", True)}
+              "n_resolved": ("resolved_complaints", True),
+              "n_current_customers": ("customers", True)}
 
 
 def shown(figure: str, value: float) -> str:

@@ -100,8 +100,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "其处理天数中位数为 {days:g} 天，是平常 {usual_days:g} 天的 {days_ratio:.1f} 倍。",
     ),
     "cmp_finding_spike_days_hidden": (
-        " How fast they were resolved is not shown: {why}",
-        "其处理速度未显示：{why}",
+        " How fast they were resolved is not shown: {why}.",
+        "其处理速度未显示：{why}。",
     ),
     "cmp_finding_no_spike": (
         "No unit had a month with significantly more complaints than usual.",

@@ -23,6 +23,7 @@ PAGES = {
     "satisfaction": "page_satisfaction",
     "kano": "page_kano",
     "complaints": "page_complaints",
+    "retention": "page_retention",
     "data": "page_data",
 }
 
