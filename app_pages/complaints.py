@@ -30,13 +30,15 @@ multiplier = st.number_input(t("cmp_multiplier"), min_value=0.0, max_value=1000.
                              value=cf.DEFAULT_MULTIPLIER, step=1.0, key="multiplier",
                              bind="query-params", help=t("cmp_multiplier_help"))
 trend = exports.complaint_trend_table(context.run_query, f, "all", ctx.min_n, multiplier)
-if trend.empty or trend["complaints"].isna().all():
+months = cf.group_table(context.run_query("complaint_figures", f.params(by="month")), ctx.min_n)
+if months.empty:
     st.info(t("no_data_for_filters"))
     st.stop()
-focus = periods.default_focus(list(trend["period"]), f.date_from, f.date_to)
+focus = periods.default_focus(sorted(set(trend["period"]) | set(months["grp"])), f.date_from,
+                              f.date_to)
 uneven = f.applied_unevenly("complaints", "customers")
-now = trend[trend["period"] == focus].iloc[0]
-if now[["implied_dissatisfied_share", "dissatisfied_share"]].notna().all():
+now = trend[trend["period"] == focus].iloc[0] if focus in set(trend["period"]) else None
+if now is not None and now[["implied_dissatisfied_share", "dissatisfied_share"]].notna().all():
     matching = cf.method.matching_multiplier(now["dissatisfied_share"], int(now["complaints"]),
                                              int(now["customer_months"]))
     st.markdown(t("cmp_iceberg_text", period=sentences.period_name(ctx, focus),
@@ -72,16 +74,15 @@ with right:
 st.caption(t("cmp_trend_caption"))
 notices.notice(ctx, "complaints", "customers", "responses")
 
-months = cf.group_table(context.run_query("complaint_figures", f.params(by="month")), ctx.min_n)
 rates = context.run_query("complaint_rate_by_period", f.params(by="month"))
 rate_tile = headlines.complaint_headline(rates, focus, ctx.min_n, comparable=not uneven)
 with tiles_box:
     st.subheader(t("cmp_tiles", period=sentences.period_name(ctx, focus),
                    baseline=rate_tile.baseline if rate_tile else "—"))
-    row = [x for x in [rate_tile] if x is not None] + cf.change_tiles(trend, months, focus,
-                                                                       ctx.min_n)
-    tile_ui.tiles(ctx, row, {"complaint_rate": sentences.uneven_note(ctx, uneven)} if uneven
-                  else None)
+    row = [x for x in [rate_tile] if x is not None] + (
+        cf.change_tiles(trend, months, focus, ctx.min_n) if now is not None else [])
+    if row:
+        tile_ui.tiles(ctx, row, {"complaint_rate": sentences.uneven_note(ctx, uneven)})
 
 st.subheader(t("cmp_pareto"))
 categories = exports.complaints_table(context.run_query, f, "all", ctx.min_n)

@@ -207,7 +207,7 @@ def change_tiles(trend: pd.DataFrame, months: pd.DataFrame, focus: str, min_n: i
     dissatisfied = Tile(
         figure="dissatisfied_share", period=focus, value=100 * float(now["dissatisfied_share"]),
         low=100 * float(now["dissatisfied_low"]), high=100 * float(now["dissatisfied_high"]),
-        n=int(now["responses"] or 0), baseline=baseline, change=change, significant=significant,
+        n=0 if pd.isna(now["responses"]) else int(now["responses"]), baseline=baseline, change=change, significant=significant,
         higher_is_better=False, hidden=None if shown_now else "small", series=series)
     days = months.set_index("grp")
     value = days["days_median"].get(focus, math.nan)

@@ -41,8 +41,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "；乘数为 {value} 时两者一致",
     ),
     "cmp_iceberg_hidden": (
-        "The iceberg of {period} is not shown: {why}",
-        "{period} 的冰山未显示：{why}",
+        "The iceberg of {period} — {why}",
+        "{period} 的冰山——{why}",
     ),
     "cmp_pareto": ("By category (Pareto)", "按类别（帕累托图）"),
     "cmp_pareto_caption": (
@@ -91,9 +91,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "cmp_finding_spike": (
         "{unit} received {complaints} complaints in {month}, {ratio:.1f} times its usual "
-        "{usual:g} a month (p {p}), the month that stands out most among all units.",
+        "{usual:g} a month (p {p}): the most unusual month of any unit shown.",
         "{unit} 在 {month} 收到 {complaints} 件投诉，是其平常每月 {usual:g} 件的 {ratio:.1f} 倍（p {p}），"
-        "是所有单位中最突出的月份。",
+        "是所显示单位中最反常的月份。",
     ),
     "cmp_finding_spike_days": (
         " They took a median {days:g} days to resolve, {days_ratio:.1f} times its usual {usual_days:g}.",
