@@ -69,7 +69,8 @@ discount = st.number_input(t("ret_discount"), 0.0, 100.0, 100 * rf.DEFAULT_DISCO
 values = rf.value_tables(periods_frame, focus, ctx.min_n, discount, shares)
 value_labels = {"tier": t("ret_tier"), "segment": t("ret_field_segment"),
                 "customers": t("ret_field_customers"), "at_risk": t("ret_field_at_risk"),
-                "margin_per_customer": t("ret_field_margin_per"), "retention": t("ret_field_retention"),
+                "margin_per_customer": t("ret_field_margin_per"),
+                "retention": t("ret_field_retention"),
                 "churn": t("ret_field_churn"), "clv": t("ret_field_clv"),
                 "equity": t("ret_field_equity")}
 for column, group in zip(st.columns(2), ("tier", "segment")):

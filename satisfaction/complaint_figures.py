@@ -207,7 +207,8 @@ def change_tiles(trend: pd.DataFrame, months: pd.DataFrame, focus: str, min_n: i
     dissatisfied = Tile(
         figure="dissatisfied_share", period=focus, value=100 * float(now["dissatisfied_share"]),
         low=100 * float(now["dissatisfied_low"]), high=100 * float(now["dissatisfied_high"]),
-        n=0 if pd.isna(now["responses"]) else int(now["responses"]), baseline=baseline, change=change, significant=significant,
+        n=0 if pd.isna(now["responses"]) else int(now["responses"]), baseline=baseline,
+        change=change, significant=significant,
         higher_is_better=False, hidden=None if shown_now else "small", series=series)
     days = months.set_index("grp")
     value = days["days_median"].get(focus, math.nan)
@@ -250,7 +251,8 @@ def findings(ctx, spike: dict | None, recovery: pd.DataFrame, categories: pd.Dat
         row = after.iloc[0]
         kind = "same" if row["p_value"] >= 0.05 else ("higher" if row["difference"] > 0
                                                        else "lower")
-        difference = f"{row['difference']:+.2f}" if kind == "same" else f"{abs(row['difference']):.2f}"
+        size = row["difference"] if kind == "same" else abs(row["difference"])
+        difference = f"{size:+.2f}" if kind == "same" else f"{size:.2f}"
         said.append(ctx.t(f"cmp_recovery_{kind}", difference=difference, p=_p(row["p_value"])))
     if not categories.empty:
         top = categories.iloc[0]

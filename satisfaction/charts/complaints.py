@@ -30,7 +30,8 @@ def band_trend(frame: pd.DataFrame, value: str, low: str, high: str, titles: dic
     band = base.mark_area(opacity=0.18, color=colour).encode(
         y=alt.Y(f"{low}:Q", title=y_title, scale=alt.Scale(zero=True)), y2=f"{high}:Q")
     tips = [tooltip("period", titles["period"], "O"), tooltip(value, y_title, format=format),
-            tooltip(low, titles["low"], format=format), tooltip(high, titles["high"], format=format),
+            tooltip(low, titles["low"], format=format),
+            tooltip(high, titles["high"], format=format),
             tooltip("n", titles["n"], format=",")]
     line = base.mark_line(color=colour, strokeWidth=2.5, point=True).encode(
         y=alt.Y(f"{value}:Q", title=y_title), tooltip=tips)
@@ -74,10 +75,11 @@ def severity_mix(frame: pd.DataFrame, titles: dict[str, str], order: list[str]) 
             tooltip("complaints", titles["complaints"], format=","),
             tooltip("share_pct", titles["share"], format=".1f")]
     return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("period:O", title=titles["period"]),
+        x=alt.X("period:O", title=titles["period"], axis=alt.Axis(labelAngle=0)),
         y=alt.Y("complaints:Q", stack="normalize", title=titles["share"],
                 axis=alt.Axis(format="%")),
         color=alt.Color("label:N", sort=order, title=titles["label"],
+                        legend=alt.Legend(orient="right"),
                         scale=alt.Scale(domain=order, range=[PALETTE[2], PALETTE[1], BAD])),
         order=alt.Order("rank:Q"), tooltip=tips,
     ).properties(title=titles["title"], height=HEIGHT)
@@ -91,7 +93,8 @@ def resolution_trend(frame: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     return alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("period:O", title=titles["period"], axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("days:Q", title=titles["days"]),
-        color=alt.Color("measure:N", title=titles["measure"]), tooltip=tips,
+        color=alt.Color("measure:N", title=titles["measure"],
+                        legend=alt.Legend(orient="right")), tooltip=tips,
     ).properties(title=titles["title"], height=HEIGHT)
 
 
@@ -107,7 +110,8 @@ def open_ages(frame: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
 
 def recovery(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
     """Each group's mean satisfaction (1–5) as a dot with its interval."""
-    base = alt.Chart(frame).encode(y=alt.Y("label:N", sort=list(frame["label"]), title=None))
+    base = alt.Chart(frame).encode(y=alt.Y("label:N", sort=list(frame["label"]), title=None,
+                                           axis=alt.Axis(labelLimit=320)))
     tips = [tooltip("label", titles["label"], "N"), tooltip("mean", titles["mean"], format=".2f"),
             tooltip("low", titles["low"], format=".2f"),
             tooltip("high", titles["high"], format=".2f"), tooltip("n", titles["n"], format=",")]

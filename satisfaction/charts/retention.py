@@ -36,7 +36,7 @@ def flows(frame: pd.DataFrame, titles: dict[str, str], order: list[str]) -> alt.
     return alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("period:O", title=titles["period"], axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("customers:Q", title=titles["customers"]),
-        color=alt.Color("label:N", sort=order, title=None,
+        color=alt.Color("label:N", sort=order, title=None, legend=alt.Legend(orient="right"),
                         scale=alt.Scale(domain=order, range=[BAD, GOOD])), tooltip=tips,
     ).properties(title=titles["title"], height=HEIGHT)
 
@@ -48,7 +48,8 @@ def cohort_curves(frame: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
     return alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("age:O", title=titles["age"], axis=alt.Axis(labelAngle=0)),
         y=alt.Y("rate:Q", title=titles["rate"], scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("cohort:N", title=titles["cohort"]), tooltip=tips,
+        color=alt.Color("cohort:N", title=titles["cohort"],
+                        legend=alt.Legend(orient="right")), tooltip=tips,
     ).properties(title=titles["title"], height=HEIGHT)
 
 
@@ -60,7 +61,8 @@ def cohort_heatmap(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChar
                                            axis=alt.Axis(labelAngle=-45)),
                                    y=alt.Y("cohort:O", title=titles["cohort"]))
     cells = base.mark_rect().encode(
-        color=alt.Color("rate:Q", title=titles["rate"], scale=alt.Scale(scheme="blues",
+        color=alt.Color("rate:Q", title=titles["rate"], legend=alt.Legend(orient="right"),
+                        scale=alt.Scale(scheme="blues",
                                                                          domain=[0, 100])),
         tooltip=tips)
     text = base.mark_text(fontSize=10).encode(
@@ -76,7 +78,8 @@ def reasons(frame: pd.DataFrame, titles: dict[str, str], order: list[str]) -> al
     return alt.Chart(frame).mark_bar().encode(
         y=alt.Y("label:N", sort=order, title=None), yOffset=alt.YOffset("source:N"),
         x=alt.X("value:Q", title=titles["value"]),
-        color=alt.Color("source:N", title=None, scale=alt.Scale(range=[LINE, PALETTE[1]])),
+        color=alt.Color("source:N", title=None, scale=alt.Scale(range=[LINE, PALETTE[1]]),
+                        legend=alt.Legend(orient="top")),
         tooltip=tips,
     ).properties(title=titles["title"], height=alt.Step(14))
 
