@@ -30,7 +30,8 @@ multiplier = st.number_input(t("cmp_multiplier"), min_value=0.0, max_value=1000.
                              value=cf.DEFAULT_MULTIPLIER, step=1.0, key="multiplier",
                              bind="query-params", help=t("cmp_multiplier_help"))
 trend = exports.complaint_trend_table(context.run_query, f, "all", ctx.min_n, multiplier)
-months = cf.group_table(context.run_query("complaint_figures", f.params(by="month")), ctx.min_n)
+by_month = exports.complaint_groups_table(context.run_query, f, "month", ctx.min_n)
+months = by_month.rename(columns={"month": "grp"})
 if months.empty:
     st.info(t("no_data_for_filters"))
     st.stop()
@@ -94,22 +95,17 @@ st.caption(t("cmp_pareto_caption"))
 
 st.subheader(t("cmp_groups"))
 for column, dimension in zip(st.columns(3), ("region", "unit", "channel")):
-    groups = cf.group_table(context.run_query("complaint_figures", f.params(by=dimension)),
-                            ctx.min_n)
-    dressed = groups.assign(label=[cf.label(t, "", g) for g in groups["grp"]],
+    groups = exports.complaint_groups_table(context.run_query, f, dimension, ctx.min_n)
+    dressed = groups.assign(label=[cf.label(t, "", g) for g in groups[dimension]],
                             share_pct=100 * groups["share"])
     with column:
         spec = charts.group_bars(dressed, {**titles, "title": t("cmp_by", dimension=t(dimension))})
         components.chart(ctx, spec, groups, f"complaints-by-{dimension}")
 
 st.subheader(t("cmp_severity"))
-severity = cf.group_table(context.run_query("complaint_figures", f.params(
-    by="severity", period="quarter")), ctx.min_n)
+severity = exports.complaint_severity_table(context.run_query, f, "all", ctx.min_n)
 order = [cf.label(t, "cmp_sev_", s) for s in ("low", "medium", "high")]
-dressed = severity.assign(label=[cf.label(t, "cmp_sev_", s) for s in severity["grp"]],
-                          share_pct=100 * severity["share"],
-                          rank=[order.index(x) if x in order else 9 for x in
-                                (cf.label(t, "cmp_sev_", s) for s in severity["grp"])])
+dressed = cf.severity_frame(severity, t, order)
 spec = charts.severity_mix(dressed, {**titles, "title": t("cmp_severity"),
                                      "label": t("cmp_field_severity"),
                                      "share": t("cmp_field_share_of_period")}, order)
@@ -120,19 +116,18 @@ left, right = st.columns(2)
 with left:
     spec = charts.resolution_trend(cf.resolution_long(months, t),
                                    {**titles, "title": t("cmp_resolution_chart")})
-    components.chart(ctx, spec, months, "complaints-resolution-by-month")
+    components.chart(ctx, spec, by_month, "complaints-resolution-by-month")
     st.caption(t("cmp_resolution_caption", min_n=ctx.min_n))
 with right:
     raw_open = context.run_query("open_complaints_by_age", f.params())
-    ages = cf.open_table(raw_open)
+    ages = exports.open_complaints_table(context.run_query, f, "all", ctx.min_n)
     day = str(raw_open["as_of"].iloc[0])[:10] if not raw_open.empty else "—"
     spec = charts.open_ages(ages, {**titles, "title": t("cmp_open", day=day)})
     components.chart(ctx, spec, ages, "complaints-open-by-age")
     st.caption(t("cmp_open_caption", n=int(ages["open"].sum())))
 
 st.subheader(t("cmp_recovery"))
-recovery = cf.recovery_table(context.run_query("recovery_against_never_complained", f.params()),
-                             ctx.min_n)
+recovery = exports.service_recovery_table(context.run_query, f, "all", ctx.min_n)
 drawn = recovery.dropna(subset=["mean"]).assign(
     label=lambda r: [t(f"cmp_recovery_{g}") for g in r["grp"]])
 if not drawn.empty:

@@ -66,7 +66,8 @@ if before:
 st.subheader(t("ret_value"))
 discount = st.number_input(t("ret_discount"), 0.0, 100.0, 100 * rf.DEFAULT_DISCOUNT, 0.5,
                            key="discount", bind="query-params", help=t("ret_discount_help")) / 100
-values = rf.value_tables(periods_frame, focus, ctx.min_n, discount, shares)
+values = {group: build(context.run_query, f, "all", ctx.min_n, shares, discount) for group, build
+          in (("tier", exports.clv_tiers_table), ("segment", exports.clv_segments_table))}
 value_labels = {"tier": t("ret_tier"), "segment": t("ret_field_segment"),
                 "customers": t("ret_field_customers"), "at_risk": t("ret_field_at_risk"),
                 "margin_per_customer": t("ret_field_margin_per"),
@@ -107,7 +108,7 @@ with right:
 st.caption(t("ret_cohort_caption", min_n=ctx.min_n))
 
 st.subheader(t("ret_reasons"))
-reasons = rf.churn_reasons(periods_frame)
+reasons = exports.churn_reasons_table(context.run_query, f, "all", ctx.min_n)
 long = rf.reasons_frame(reasons, t)
 components.chart(ctx, charts.reasons(long, {**titles, "label": t("ret_field_reason"),
                                             "value": t("field_share"),
@@ -119,13 +120,13 @@ st.caption(t("ret_reasons_caption", n=int(reasons["customers"].sum())))
 left, right = st.columns(2)
 with left:
     st.subheader(t("ret_loyalty"))
-    loyalty = rf.loyalty_table(context.run_query("loyalty_by_segment", f.params()), ctx.min_n)
+    loyalty = exports.loyalty_table(context.run_query, f, "all", ctx.min_n)
     components.chart(ctx, charts.loyalty(rf.loyalty_frame(loyalty, t), {
         **titles, "title": t("ret_loyalty")}), loyalty, "retention-loyalty-by-segment")
     st.caption(t("ret_loyalty_caption"))
 with right:
     st.subheader(t("ret_bands"))
-    bands = rf.band_table(context.run_query("retention_by_satisfaction", f.params()), ctx.min_n)
+    bands = exports.retention_by_score_table(context.run_query, f, "all", ctx.min_n)
     components.chart(ctx, charts.bands(rf.bands_frame(bands), {**titles,
                                                                "title": t("ret_bands_chart")}),
                      bands, "retention-by-satisfaction-score")

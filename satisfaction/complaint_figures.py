@@ -261,3 +261,11 @@ def findings(ctx, spike: dict | None, recovery: pd.DataFrame, categories: pd.Dat
                          share=f"{100 * top['share']:.0f}%")
         said.append(sentence[:1].upper() + sentence[1:])
     return said
+
+
+def severity_frame(table: pd.DataFrame, t, order: list[str]) -> pd.DataFrame:
+    """``export complaint_severity`` dressed: translated severities, their stacking rank and
+    the share in percent."""
+    labels = [label(t, "cmp_sev_", x) for x in table["severity"]]
+    return table.assign(label=labels, share_pct=100 * table["share"],
+                        rank=[order.index(x) if x in order else len(order) for x in labels])

@@ -214,6 +214,124 @@ def cohorts_table(run_query: RunQuery, filters: Filters, by: str = "all",
     return retention_figures.cohort_table(frame, min_n)
 
 
+def _check_by(view: str, by: str) -> None:
+    groupings = VIEWS[view].groupings
+    if by not in groupings:
+        raise ValueError(f"The {view} view can be grouped by: {', '.join(groupings)}.")
+
+
+def complaint_groups_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                           min_n: int = 30) -> pd.DataFrame:
+    """Complaints per group: count, share, days to resolve (median, 90th percentile) and mean
+    recovery satisfaction (:func:`satisfaction.complaint_figures.group_table`)."""
+    from satisfaction import complaint_figures
+
+    frame = _run("complaint_groups", "complaint_figures", run_query, filters, by)
+    return _grouped(complaint_figures.group_table(frame, min_n).drop(columns="period"), by)
+
+
+def complaint_severity_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                             min_n: int = 30) -> pd.DataFrame:
+    """The severity mix per quarter: complaints of each severity and their share of the
+    quarter's complaints, with days to resolve and recovery satisfaction."""
+    from satisfaction import complaint_figures
+
+    _check_by("complaint_severity", by)
+    frame = run_query("complaint_figures", filters.params(by="severity", period="quarter"))
+    table = complaint_figures.group_table(frame, min_n).rename(columns={"grp": "severity"})
+    return table.sort_values(["period", "severity"]).reset_index(drop=True)
+
+
+def open_complaints_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                          min_n: int = 30) -> pd.DataFrame:
+    """Complaints open on the last day of the dates, by age band in days."""
+    from satisfaction import complaint_figures
+
+    _check_by("open_complaints", by)
+    return complaint_figures.open_table(run_query("open_complaints_by_age", filters.params()))
+
+
+def service_recovery_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                           min_n: int = 30) -> pd.DataFrame:
+    """Recovery satisfaction, complainants' survey satisfaction after resolution and that of
+    customers who never complained (1–5, t intervals), each against the last (Welch's t)."""
+    from satisfaction import complaint_figures
+
+    _check_by("service_recovery", by)
+    frame = run_query("recovery_against_never_complained", filters.params())
+    return complaint_figures.recovery_table(frame, min_n)
+
+
+def churn_reasons_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                        min_n: int = 30) -> pd.DataFrame:
+    """Churned customers per reason given, their share, and the seeds' share of switchers."""
+    from satisfaction import retention_figures
+
+    frame = _customer_periods("churn_reasons", run_query, filters, by)
+    return retention_figures.churn_reasons(frame)
+
+
+def loyalty_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                  min_n: int = 30) -> pd.DataFrame:
+    """Per segment: repurchase intent (4–5 of 5), NPS and measured monthly retention."""
+    from satisfaction import retention_figures
+
+    _check_by("loyalty", by)
+    frame = run_query("loyalty_by_segment", filters.params())
+    return retention_figures.loyalty_table(frame, min_n)
+
+
+def retention_by_score_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                             min_n: int = 30) -> pd.DataFrame:
+    """Per satisfaction score: answers, customers still active three months on, the share."""
+    from satisfaction import retention_figures
+
+    _check_by("retention_by_score", by)
+    frame = run_query("retention_by_satisfaction", filters.params())
+    return retention_figures.band_table(frame, min_n)
+
+
+def tier_moves_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                     shares: tuple[float, ...] | None = None) -> pd.DataFrame:
+    """Customers moving between tiers from the quarter before the latest whole one to it."""
+    from satisfaction import retention_figures
+    from satisfaction.methods.lifetime_value import TIER_SHARES
+
+    frame = _customer_periods("tier_moves", run_query, filters, by)
+    focus = retention_figures.focus_period(frame)
+    moves, _ = retention_figures.transition_table(frame, focus, shares or TIER_SHARES)
+    return moves
+
+
+def _clv(group: str, run_query: RunQuery, filters: Filters, by: str, min_n: int,
+         shares: tuple[float, ...] | None, discount: float | None) -> pd.DataFrame:
+    from satisfaction import retention_figures
+    from satisfaction.methods.lifetime_value import TIER_SHARES
+
+    frame = _customer_periods(f"clv_{group}s", run_query, filters, by)
+    focus = retention_figures.focus_period(frame)
+    rate = retention_figures.DEFAULT_DISCOUNT if discount is None else discount
+    table = retention_figures.value_tables(frame, focus, min_n, rate,
+                                           shares or TIER_SHARES)[group]
+    return table[[group, "customers", "at_risk", "retained", "margin_per_customer",
+                  "retention", "churn", "clv", "equity"]]
+
+
+def clv_tiers_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                    shares: tuple[float, ...] | None = None,
+                    discount: float | None = None) -> pd.DataFrame:
+    """Lifetime value and equity per tier at an annual discount rate (default 9%)
+    (:func:`satisfaction.retention_figures.value_tables`)."""
+    return _clv("tier", run_query, filters, by, min_n, shares, discount)
+
+
+def clv_segments_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                       shares: tuple[float, ...] | None = None,
+                       discount: float | None = None) -> pd.DataFrame:
+    """Lifetime value and equity per segment at an annual discount rate (default 9%)."""
+    return _clv("segment", run_query, filters, by, min_n, shares, discount)
+
+
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
@@ -238,6 +356,27 @@ VIEWS: dict[str, View] = {
              "The customer pyramid of the latest whole quarter: tiers by margin."),
         View("cohorts", cohorts_table, ("all",),
              "Cohort retention by quarter: customers grouped by their first quarter."),
+        View("complaint_groups", complaint_groups_table,
+             ("all", "region", "unit", "channel", "month", "quarter"),
+             "Complaints per group: share, days to resolve (median, 90th percentile), recovery."),
+        View("complaint_severity", complaint_severity_table, ("all",),
+             "The severity mix of complaints per quarter."),
+        View("open_complaints", open_complaints_table, ("all",),
+             "Complaints open on the last day of the dates, by age in days."),
+        View("service_recovery", service_recovery_table, ("all",),
+             "Recovery satisfaction beside that of customers who never complained."),
+        View("churn_reasons", churn_reasons_table, ("all",),
+             "Churn reasons given, against the seeds' shares of switchers."),
+        View("loyalty", loyalty_table, ("all",),
+             "Per segment: repurchase intent, NPS and measured monthly retention."),
+        View("retention_by_score", retention_by_score_table, ("all",),
+             "Customers still active three months after answering, by satisfaction score."),
+        View("tier_moves", tier_moves_table, ("all",),
+             "Moves between tiers from the quarter before the latest whole quarter to it."),
+        View("clv_tiers", clv_tiers_table, ("all",),
+             "Lifetime value and customer equity per tier (9% a year)."),
+        View("clv_segments", clv_segments_table, ("all",),
+             "Lifetime value and customer equity per segment (9% a year)."),
     )
 }
 

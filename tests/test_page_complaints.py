@@ -102,3 +102,14 @@ def test_the_charts_download_their_exports(app, downloads, full_store):
     assert to_csv(downloads["complaints-rate-by-month"]) == trend
     assert to_csv(downloads["complaints-dissatisfied-by-month"]) == trend
     assert to_csv(downloads["complaints-by-category"]) == export(full_store, "complaints")
+    for dimension in ("region", "unit", "channel"):
+        assert to_csv(downloads[f"complaints-by-{dimension}"]) == export(
+            full_store, "complaint_groups", "--by", dimension), dimension
+    assert to_csv(downloads["complaints-resolution-by-month"]) == export(
+        full_store, "complaint_groups", "--by", "month")
+    for name, view in (("complaints-severity-by-quarter", "complaint_severity"),
+                       ("complaints-open-by-age", "open_complaints"),
+                       ("complaints-service-recovery", "service_recovery")):
+        assert to_csv(downloads[name]) == export(full_store, view), name
+    # every chart of the page is checked above (the Overview drew its own first)
+    assert len([name for name in downloads if name.startswith("complaints-")]) == 10

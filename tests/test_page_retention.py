@@ -101,6 +101,13 @@ def test_the_downloads_are_the_exports(app, downloads, full_store):
     expected = {"retention-pyramid": "pyramid", "retention-pyramid-table": "pyramid",
                 "retention-by-month": "retention",
                 "retention-churned-and-new-by-month": "retention",
-                "retention-cohort-curves": "cohorts", "retention-cohort-triangle": "cohorts"}
+                "retention-cohort-curves": "cohorts", "retention-cohort-triangle": "cohorts",
+                "retention-churn-reasons": "churn_reasons",
+                "retention-loyalty-by-segment": "loyalty",
+                "retention-by-satisfaction-score": "retention_by_score",
+                "retention-tier-moves-2026-Q2-2026-Q3": "tier_moves",
+                "retention-clv-by-tier": "clv_tiers", "retention-clv-by-segment": "clv_segments"}
+    # every chart and table of the page (the Overview drew its own first)
+    assert {name for name in downloads if name.startswith("retention-")} == set(expected)
     for name, view in expected.items():
         assert to_csv(downloads[name]) == export(full_store, view), name
