@@ -59,6 +59,8 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
                          "recovery_satisfaction": 2},
     "complaint_severity": {"share": 3, "days_median": 1, "days_p90": 1,
                            "recovery_satisfaction": 2},
+    "open_complaints": {},
+    "tier_moves": {},
     "service_recovery": {"mean": 2, "low": 2, "high": 2, "difference": 2, "p_value": 3},
     "churn_reasons": {"share": 3, "seed_share": 2},
     "loyalty": {"repurchase_share": 3, "nps": 1, "retention_rate": 3},
