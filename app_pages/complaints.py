@@ -39,27 +39,13 @@ focus = periods.default_focus(sorted(set(trend["period"]) | set(months["grp"])),
                               f.date_to)
 uneven = f.applied_unevenly("complaints", "customers")
 now = trend[trend["period"] == focus].iloc[0] if focus in set(trend["period"]) else None
-if now is not None and now[["implied_dissatisfied_share", "dissatisfied_share"]].notna().all():
-    matching = cf.method.matching_multiplier(now["dissatisfied_share"], int(now["complaints"]),
-                                             int(now["customer_months"]))
-    st.markdown(t("cmp_iceberg_text", period=sentences.period_name(ctx, focus),
-                  complaints=int(now["complaints"]), multiplier=f"{multiplier:g}",
-                  silent=int(now["silent_estimate"]), customers=int(now["customer_months"]),
-                  implied=f"{100 * now['implied_dissatisfied_share']:.1f}%",
-                  measured=f"{100 * now['dissatisfied_share']:.1f}%",
-                  matching=t("cmp_iceberg_matching", value=f"{matching:.1f}")
-                  if matching == matching else ""))
-else:
-    why = (sentences.uneven_note(ctx, uneven) if uneven else
-           sentences.hidden_note(ctx, sentences.SMALL, None, "customer_months"))
-    st.caption(t("cmp_iceberg_hidden", period=focus, why=why))
+iceberg, told = cf.iceberg_sentence(ctx, trend, focus, multiplier, uneven)
+(st.markdown if told else st.caption)(iceberg)
 st.caption(t("cmp_warning"))
 
 st.subheader(t("cmp_trend"))
 left, right = st.columns(2)
-shown = trend.assign(n=trend["customer_months"], dissatisfied=100 * trend["dissatisfied_share"],
-                     dissatisfied_low=100 * trend["dissatisfied_low"],
-                     dissatisfied_high=100 * trend["dissatisfied_high"])
+shown = cf.trend_frame(trend)
 with left:
     spec = charts.band_trend(shown, "per_1000_customers", "per_1000_low", "per_1000_high",
                              {**titles, "title": t("cmp_rate_chart")})
@@ -67,7 +53,7 @@ with left:
     if uneven:
         st.caption(sentences.uneven_note(ctx, uneven))
 with right:
-    spec = charts.band_trend(shown.assign(n=trend["responses"]), "dissatisfied",
+    spec = charts.band_trend(shown.assign(n=shown["responses_n"]), "dissatisfied",
                              "dissatisfied_low", "dissatisfied_high",
                              {**titles, "title": t("cmp_dissatisfied_chart")},
                              colour=charts.BAD)
@@ -96,7 +82,7 @@ st.caption(t("cmp_pareto_caption"))
 st.subheader(t("cmp_groups"))
 for column, dimension in zip(st.columns(3), ("region", "unit", "channel")):
     groups = exports.complaint_groups_table(context.run_query, f, dimension, ctx.min_n)
-    dressed = groups.assign(label=[cf.label(t, "", g) for g in groups[dimension]],
+    dressed = groups.assign(label=[cf.label(t, None, g) for g in groups[dimension]],
                             share_pct=100 * groups["share"])
     with column:
         spec = charts.group_bars(dressed, {**titles, "title": t("cmp_by", dimension=t(dimension))})

@@ -155,15 +155,16 @@ def lead_spike(grid: pd.DataFrame, min_n: int) -> dict | None:
     return top
 
 
-def label(t, prefix: str, name) -> str:
+def label(t, prefix: str | None, name) -> str:
     """A data name as shown: the translation of a default category or severity
-    (``cmp_cat_…``, ``cmp_sev_…``) when there is one, else the name itself."""
+    (``prefix`` ``cmp_cat_`` or ``cmp_sev_``) when there is one, else the name itself (always
+    with no ``prefix``); '(none)' for a missing name."""
     from satisfaction.i18n import TEXT
 
     if name is None or (isinstance(name, float) and math.isnan(name)):
         return t("cmp_none")
     key = f"{prefix}{name}"
-    return t(key) if key in TEXT else str(name)
+    return t(key) if prefix and key in TEXT else str(name)
 
 
 def pareto_frame(table: pd.DataFrame, t) -> pd.DataFrame:
@@ -269,3 +270,37 @@ def severity_frame(table: pd.DataFrame, t, order: list[str]) -> pd.DataFrame:
     labels = [label(t, "cmp_sev_", x) for x in table["severity"]]
     return table.assign(label=labels, share_pct=100 * table["share"],
                         rank=[order.index(x) if x in order else len(order) for x in labels])
+
+
+def trend_frame(trend: pd.DataFrame) -> pd.DataFrame:
+    """``export complaint_trend`` dressed for its two charts: the dissatisfied share and its
+    interval in percent, and the n of each chart (customer-months, responses)."""
+    return trend.assign(n=trend["customer_months"], responses_n=trend["responses"],
+                        dissatisfied=100 * trend["dissatisfied_share"],
+                        dissatisfied_low=100 * trend["dissatisfied_low"],
+                        dissatisfied_high=100 * trend["dissatisfied_high"])
+
+
+def iceberg_sentence(ctx, trend: pd.DataFrame, focus: str, multiplier: float,
+                     uneven: tuple[str, ...]) -> tuple[str, bool]:
+    """The iceberg of ``focus`` in a sentence: the silent dissatisfied that ``multiplier``
+    implies beside the dissatisfied share the survey measured, and the multiplier at which
+    they agree; else why it is hidden. Returns (text, shown)."""
+    from satisfaction import sentences
+
+    rows = trend[trend["period"] == focus]
+    now = rows.iloc[0] if not rows.empty else None
+    if now is None or now[["implied_dissatisfied_share", "dissatisfied_share"]].isna().any():
+        why = (sentences.uneven_note(ctx, uneven) if uneven else
+               sentences.hidden_note(ctx, sentences.SMALL, None, "customer_months"))
+        return ctx.t("cmp_iceberg_hidden", period=focus, why=why), False
+    matching = method.matching_multiplier(now["dissatisfied_share"], int(now["complaints"]),
+                                          int(now["customer_months"]))
+    text = ctx.t("cmp_iceberg_text", period=sentences.period_name(ctx, focus),
+                 complaints=int(now["complaints"]), multiplier=f"{multiplier:g}",
+                 silent=int(now["silent_estimate"]), customers=int(now["customer_months"]),
+                 implied=f"{100 * now['implied_dissatisfied_share']:.1f}%",
+                 measured=f"{100 * now['dissatisfied_share']:.1f}%",
+                 matching=ctx.t("cmp_iceberg_matching", value=f"{matching:.1f}")
+                 if not math.isnan(matching) else "")
+    return text, True
