@@ -76,7 +76,8 @@ def reasons(frame: pd.DataFrame, titles: dict[str, str], order: list[str]) -> al
     tips = [tooltip("label", titles["label"], "N"), tooltip("source", titles["source"], "N"),
             tooltip("value", titles["value"])]
     return alt.Chart(frame).mark_bar().encode(
-        y=alt.Y("label:N", sort=order, title=None), yOffset=alt.YOffset("source:N"),
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=240)),
+        yOffset=alt.YOffset("source:N"),
         x=alt.X("value:Q", title=titles["value"]),
         color=alt.Color("source:N", title=None, scale=alt.Scale(range=[LINE, PALETTE[1]]),
                         legend=alt.Legend(orient="top")),
