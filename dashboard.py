@@ -20,6 +20,8 @@ PAGES = [
     ("app_pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
     ("app_pages/satisfaction.py", "page_satisfaction", "satisfaction", ":material/sentiment_satisfied:"),
     ("app_pages/kano.py", "page_kano", "kano", ":material/auto_awesome:"),
+    ("app_pages/complaints.py", "page_complaints", "complaints", ":material/report:"),
+    ("app_pages/retention.py", "page_retention", "retention", ":material/loyalty:"),
     ("app_pages/employees.py", "page_employees", "employees", ":material/badge:"),
     ("app_pages/gaps.py", "page_gaps", "gaps", ":material/stairs:"),
     ("app_pages/data.py", "page_data", "data", ":material/upload_file:"),

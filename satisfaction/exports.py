@@ -329,6 +329,173 @@ def scorecard_table(run_query: RunQuery, filters: Filters, by: str = "all", min_
     return scorecard_frames(run_query, filters, min_n, weights)[0]
 
 
+def complaint_trend_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                          min_n: int = 30, multiplier: float | None = None) -> pd.DataFrame:
+    """Per month: complaints per 1,000 customers with its interval beside the survey's
+    dissatisfied share of the same month, and the silent dissatisfied that ``multiplier``
+    (default the seeds' 24) implies (:func:`satisfaction.complaint_figures.trend_table`)."""
+    from satisfaction import complaint_figures
+
+    groupings = VIEWS["complaint_trend"].groupings
+    if by not in groupings:
+        raise ValueError(f"The complaint_trend view can be grouped by: {', '.join(groupings)}.")
+    rates = run_query("complaint_rate_by_period", filters.params(by="month"))
+    answers = run_query("response_figures", filters.params(by="month"))
+    uneven = filters.applied_unevenly("complaints", "customers")
+    chosen = complaint_figures.DEFAULT_MULTIPLIER if multiplier is None else multiplier
+    return complaint_figures.trend_table(rates, answers, min_n, chosen, comparable=not uneven)
+
+
+def _customer_periods(view: str, run_query: RunQuery, filters: Filters, by: str) -> pd.DataFrame:
+    groupings = VIEWS[view].groupings
+    if by not in groupings:
+        raise ValueError(f"The {view} view can be grouped by: {', '.join(groupings)}.")
+    return run_query("customer_periods", filters.params())
+
+
+def pyramid_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                  shares: tuple[float, ...] | None = None) -> pd.DataFrame:
+    """The customer pyramid of the latest quarter the dates cover whole: per tier (by margin;
+    default top 5% diamond, next 15% gold, next 40% brass, the rest lead) its customers,
+    revenue, margin and share of all margin
+    (:func:`satisfaction.retention_figures.pyramid_table`)."""
+    from satisfaction import retention_figures
+    from satisfaction.methods.lifetime_value import TIER_SHARES
+
+    frame = _customer_periods("pyramid", run_query, filters, by)
+    focus = retention_figures.focus_period(frame, filters.date_from, filters.date_to)
+    return retention_figures.pyramid_table(frame, focus, min_n, shares or TIER_SHARES)
+
+
+def cohorts_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                  min_n: int = 30) -> pd.DataFrame:
+    """Cohort retention by quarter: customers grouped by the quarter of their first active
+    month in the dates, and how many of them are active in each quarter since
+    (:func:`satisfaction.retention_figures.cohort_table`)."""
+    from satisfaction import retention_figures
+
+    frame = _customer_periods("cohorts", run_query, filters, by)
+    return retention_figures.cohort_table(frame, min_n)
+
+
+def _check_by(view: str, by: str) -> None:
+    groupings = VIEWS[view].groupings
+    if by not in groupings:
+        raise ValueError(f"The {view} view can be grouped by: {', '.join(groupings)}.")
+
+
+def complaint_groups_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                           min_n: int = 30) -> pd.DataFrame:
+    """Complaints per group: count, share, days to resolve (median, 90th percentile) and mean
+    recovery satisfaction (:func:`satisfaction.complaint_figures.group_table`)."""
+    from satisfaction import complaint_figures
+
+    frame = _run("complaint_groups", "complaint_figures", run_query, filters, by)
+    return _grouped(complaint_figures.group_table(frame, min_n).drop(columns="period"), by)
+
+
+def complaint_severity_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                             min_n: int = 30) -> pd.DataFrame:
+    """The severity mix per quarter: complaints of each severity and their share of the
+    quarter's complaints, with days to resolve and recovery satisfaction."""
+    from satisfaction import complaint_figures
+
+    _check_by("complaint_severity", by)
+    frame = run_query("complaint_figures", filters.params(by="severity", period="quarter"))
+    table = complaint_figures.group_table(frame, min_n).rename(columns={"grp": "severity"})
+    return table.sort_values(["period", "severity"]).reset_index(drop=True)
+
+
+def open_complaints_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                          min_n: int = 30) -> pd.DataFrame:
+    """Complaints open on the last day of the dates, by age band in days."""
+    from satisfaction import complaint_figures
+
+    _check_by("open_complaints", by)
+    return complaint_figures.open_table(run_query("open_complaints_by_age", filters.params()))
+
+
+def service_recovery_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                           min_n: int = 30) -> pd.DataFrame:
+    """Recovery satisfaction, complainants' survey satisfaction after resolution and that of
+    customers who never complained (1–5, t intervals), each against the last (Welch's t)."""
+    from satisfaction import complaint_figures
+
+    _check_by("service_recovery", by)
+    frame = run_query("recovery_against_never_complained", filters.params())
+    return complaint_figures.recovery_table(frame, min_n)
+
+
+def churn_reasons_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                        min_n: int = 30) -> pd.DataFrame:
+    """Churned customers per reason given, their share, and the seeds' share of switchers."""
+    from satisfaction import retention_figures
+
+    frame = _customer_periods("churn_reasons", run_query, filters, by)
+    return retention_figures.churn_reasons(frame)
+
+
+def loyalty_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                  min_n: int = 30) -> pd.DataFrame:
+    """Per segment: repurchase intent (4–5 of 5), NPS and measured monthly retention."""
+    from satisfaction import retention_figures
+
+    _check_by("loyalty", by)
+    frame = run_query("loyalty_by_segment", filters.params())
+    return retention_figures.loyalty_table(frame, min_n)
+
+
+def retention_by_score_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                             min_n: int = 30) -> pd.DataFrame:
+    """Per satisfaction score: answers, customers still active three months on, the share."""
+    from satisfaction import retention_figures
+
+    _check_by("retention_by_score", by)
+    frame = run_query("retention_by_satisfaction", filters.params())
+    return retention_figures.band_table(frame, min_n)
+
+
+def tier_moves_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                     shares: tuple[float, ...] | None = None) -> pd.DataFrame:
+    """Customers moving between tiers from the quarter before the latest whole one to it."""
+    from satisfaction import retention_figures
+    from satisfaction.methods.lifetime_value import TIER_SHARES
+
+    frame = _customer_periods("tier_moves", run_query, filters, by)
+    focus = retention_figures.focus_period(frame)
+    moves, _ = retention_figures.transition_table(frame, focus, shares or TIER_SHARES)
+    return moves
+
+
+def _clv(group: str, run_query: RunQuery, filters: Filters, by: str, min_n: int,
+         shares: tuple[float, ...] | None, discount: float | None) -> pd.DataFrame:
+    from satisfaction import retention_figures
+    from satisfaction.methods.lifetime_value import TIER_SHARES
+
+    frame = _customer_periods(f"clv_{group}s", run_query, filters, by)
+    focus = retention_figures.focus_period(frame)
+    rate = retention_figures.DEFAULT_DISCOUNT if discount is None else discount
+    table = retention_figures.value_tables(frame, focus, min_n, rate,
+                                           shares or TIER_SHARES)[group]
+    return table[[group, "customers", "at_risk", "retained", "margin_per_customer",
+                  "retention", "churn", "clv", "equity"]]
+
+
+def clv_tiers_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                    shares: tuple[float, ...] | None = None,
+                    discount: float | None = None) -> pd.DataFrame:
+    """Lifetime value and equity per tier at an annual discount rate (default 9%)
+    (:func:`satisfaction.retention_figures.value_tables`)."""
+    return _clv("tier", run_query, filters, by, min_n, shares, discount)
+
+
+def clv_segments_table(run_query: RunQuery, filters: Filters, by: str = "all", min_n: int = 30,
+                       shares: tuple[float, ...] | None = None,
+                       discount: float | None = None) -> pd.DataFrame:
+    """Lifetime value and equity per segment at an annual discount rate (default 9%)."""
+    return _clv("segment", run_query, filters, by, min_n, shares, discount)
+
+
 VIEWS: dict[str, View] = {
     view.name: view
     for view in (
@@ -364,6 +531,33 @@ VIEWS: dict[str, View] = {
              "Gap model per RATER dimension and item: the six levels and GAP 1-5."),
         View("scorecard", scorecard_table, ("all",),
              "Service-quality scorecard per unit: eight elements, composite, rank, trend."),
+        View("complaint_trend", complaint_trend_table, ("all",),
+             "Complaints per 1,000 customers a month beside the survey's dissatisfied share."),
+        View("pyramid", pyramid_table, ("all",),
+             "The customer pyramid of the latest whole quarter: tiers by margin."),
+        View("cohorts", cohorts_table, ("all",),
+             "Cohort retention by quarter: customers grouped by their first quarter."),
+        View("complaint_groups", complaint_groups_table,
+             ("all", "region", "unit", "channel", "month", "quarter"),
+             "Complaints per group: share, days to resolve (median, 90th percentile), recovery."),
+        View("complaint_severity", complaint_severity_table, ("all",),
+             "The severity mix of complaints per quarter."),
+        View("open_complaints", open_complaints_table, ("all",),
+             "Complaints open on the last day of the dates, by age in days."),
+        View("service_recovery", service_recovery_table, ("all",),
+             "Recovery satisfaction beside that of customers who never complained."),
+        View("churn_reasons", churn_reasons_table, ("all",),
+             "Churn reasons given, against the seeds' shares of switchers."),
+        View("loyalty", loyalty_table, ("all",),
+             "Per segment: repurchase intent, NPS and measured monthly retention."),
+        View("retention_by_score", retention_by_score_table, ("all",),
+             "Customers still active three months after answering, by satisfaction score."),
+        View("tier_moves", tier_moves_table, ("all",),
+             "Moves between tiers from the quarter before the latest whole quarter to it."),
+        View("clv_tiers", clv_tiers_table, ("all",),
+             "Lifetime value and customer equity per tier (9% a year)."),
+        View("clv_segments", clv_segments_table, ("all",),
+             "Lifetime value and customer equity per segment (9% a year)."),
     )
 }
 

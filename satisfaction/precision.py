@@ -68,6 +68,24 @@ EXPORT_DECIMALS: dict[str, dict[str, int]] = {
     "scorecard": {**{column: 1 for column in (
         "attitude", "skill", "responsibility", "hardware", "management", "highlights",
         "complaints_per_1000", "errors_per_1000", "composite")}, "trend": 2},
+    "pyramid": {"revenue": 2, "margin": 2, "share": 3},
+    "cohorts": {"retention_rate": 3},
+    "complaint_groups": {"share": 3, "days_median": 1, "days_p90": 1,
+                         "recovery_satisfaction": 2},
+    "complaint_severity": {"share": 3, "days_median": 1, "days_p90": 1,
+                           "recovery_satisfaction": 2},
+    "open_complaints": {},
+    "tier_moves": {},
+    "service_recovery": {"mean": 2, "low": 2, "high": 2, "difference": 2, "p_value": 3},
+    "churn_reasons": {"share": 3, "seed_share": 2},
+    "loyalty": {"repurchase_share": 3, "nps": 1, "retention_rate": 3},
+    "retention_by_score": {"retention_rate": 3, "low": 3, "high": 3},
+    "clv_tiers": {"margin_per_customer": 0, "retention": 3, "churn": 3, "clv": 0, "equity": 0},
+    "clv_segments": {"margin_per_customer": 0, "retention": 3, "churn": 3, "clv": 0,
+                     "equity": 0},
+    "complaint_trend": {"per_1000_customers": 1, "per_1000_low": 1, "per_1000_high": 1,
+                        "dissatisfied_share": 3, "dissatisfied_low": 3, "dissatisfied_high": 3,
+                        "multiplier": 1, "implied_dissatisfied_share": 3},
 }
 
 

@@ -27,16 +27,21 @@ SMALL, REST, COMPLEMENTARY = "small", "rest", "complementary"
 HEADLINE_FORMAT = {"satisfaction_index": "{:.1f}", "csat": "{:.1f}%", "nps": "{:+.1f}",
                    "effort": "{:.2f}", "complaint_rate": "{:.1f}", "retention_rate": "{:.1f}%",
                    "employee_index": "{:.1f}", "turnover_rate": "{:.1f}%",
-                   "new_staff_turnover": "{:.1f}%"}
+                   "new_staff_turnover": "{:.1f}%", "dissatisfied_share": "{:.1f}%",
+                   "resolution_days": "{:.1f}", "open_complaints": "{:,.0f}",
+                   "customer_equity": "{:,.0f}", "lowest_tier_churn": "{:.1f}%"}
 #: The unit of each figure's change (a translation key with a ``_size`` twin); default points.
 DELTA_UNIT = {"csat": "percentage_points", "retention_rate": "percentage_points",
               "effort": "points_fine", "complaint_rate": "per_thousand",
-              "turnover_rate": "percentage_points", "new_staff_turnover": "percentage_points"}
+              "turnover_rate": "percentage_points", "new_staff_turnover": "percentage_points",
+              "dissatisfied_share": "percentage_points", "resolution_days": "days"}
 #: Decimals each delta unit shows; a change is rounded to them first, so none reads "-0.0".
 DELTA_DECIMALS = {"points_fine": 2}
 #: What the minimum counts behind a tile, by its count's key, and whether the note gives n.
 _TILE_BASE = {"n_responses": ("responses", True), "n_complaints": ("customer_months", False),
-              "n_customers": ("customers", True), "n_employees": ("employee_responses", True)}
+              "n_customers": ("customers", True), "n_employees": ("employee_responses", True),
+              "n_resolved": ("resolved_complaints", True),
+              "n_current_customers": ("customers", True)}
 
 
 def shown(figure: str, value: float) -> str:
@@ -180,8 +185,9 @@ def benchmark_sentence(ctx, finding: BenchmarkFinding) -> str:
 
 def tile_notes(ctx, tile: Tile) -> list[str]:
     """What a tile states under its value: interval, n, distance to target, competitors."""
-    notes = [ctx.t("interval", low=shown(tile.figure, tile.low), high=shown(tile.figure, tile.high)),
-             ctx.t(tile.n_key, n=tile.n)]
+    notes = [ctx.t("interval", low=shown(tile.figure, tile.low), high=shown(tile.figure, tile.high))
+             ] if not (math.isnan(tile.low) and math.isnan(tile.high)) else []
+    notes.append(ctx.t(tile.n_key, n=tile.n))
     if not math.isnan(tile.to_target):
         key = "target_below" if tile.to_target < 0 else "target_above"
         notes.append(ctx.t(key, distance=size(ctx, tile.figure, tile.to_target),

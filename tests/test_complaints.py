@@ -47,3 +47,46 @@ def test_the_complaint_rate_and_its_interval():
     # 1.96 × sqrt(70) = 16.40 complaints either side -> (53.60, 86.40) / 3,358 × 1,000
     rate, low, high = complaint_rate(70, 3358)
     assert (rate, low, high) == pytest.approx((20.846, 15.962, 25.729), abs=1e-3)
+
+
+# --- the Complaints page's methods -----------------------------------------------------------
+
+from satisfaction.methods.complaints import (  # noqa: E402
+    implied_dissatisfied_share, matching_multiplier, pareto, poisson_upper_tail, spikes,
+)
+
+
+def test_poisson_upper_tail_by_hand():
+    # P(X >= 2 | 1) = 1 - e^-1 (1 + 1) = 0.264241...
+    assert poisson_upper_tail(2, 1.0) == pytest.approx(1 - 2 * math.exp(-1))
+    assert poisson_upper_tail(0, 5.0) == 1.0
+    assert poisson_upper_tail(3, 0.0) == 0.0
+
+
+def test_pareto_orders_and_accumulates():
+    table = pd.DataFrame({"category": ["a", "b", "c"], "count": [10, 30, 60]})
+    ordered = pareto(table)
+    assert list(ordered["category"]) == ["c", "b", "a"]
+    assert list(ordered["cumulative_share"]) == pytest.approx([0.6, 0.9, 1.0])
+
+
+def test_the_iceberg_by_hand():
+    # 20 complaints among 1,000 customers, 24 silent each: 20 × 25 / 1000 = 50% dissatisfied
+    assert implied_dissatisfied_share(20, 1000, 24) == pytest.approx(0.5)
+    # a survey measuring 8% agrees with 80 / 20 − 1 = 3 silent per complaint
+    assert matching_multiplier(0.08, 20, 1000) == pytest.approx(3.0)
+    assert math.isnan(matching_multiplier(0.08, 0, 1000))
+
+
+def test_a_unit_month_far_above_its_usual_volume_is_the_spike():
+    months = [f"2026-{m:02d}" for m in range(1, 13)]
+    rows = [("A", m, 6, 6, 3.0) for m in months] + [("B", m, 5, 5, 2.0) for m in months]
+    rows[5] = ("A", "2026-06", 20, 18, 9.0)
+    grid = pd.DataFrame(rows, columns=["unit", "month", "complaints", "resolved", "days_median"])
+    found = spikes(grid)
+    assert len(found) == 1
+    top = found.iloc[0]
+    assert (top["unit"], top["month"], top["complaints"], top["usual"]) == ("A", "2026-06", 20, 6)
+    assert top["ratio"] == pytest.approx(20 / 6)
+    assert top["days_ratio"] == pytest.approx(3.0)
+    assert top["p_value"] == pytest.approx(poisson_upper_tail(20, 6.0))

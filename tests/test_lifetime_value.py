@@ -90,3 +90,87 @@ def test_customer_equity_refuses_bad_frames():
         customer_equity(pd.DataFrame({"count": [1]}), 0.8, 0.12)
     with pytest.raises(ValueError, match="negative"):
         customer_equity(pd.DataFrame({"count": [-1], "margin": [100.0]}), 0.8, 0.12)
+
+
+# --- tiers, transitions, cohorts and CLV by group, by hand ------------------------------------
+
+from satisfaction.methods import lifetime_value as lv  # noqa: E402
+
+
+def periods_frame(rows):
+    return pd.DataFrame(rows, columns=["customer_id", "period", "active", "revenue", "margin"])
+
+
+def test_tiers_by_margin_rank_with_the_default_shares():
+    # 20 customers with margins 20..1: round(20×.05)=1 diamond, round(20×.20)=4 → 3 gold,
+    # round(20×.60)=12 → 8 brass, the other 8 lead
+    frame = periods_frame([(f"c{i:02d}", "2026-Q1", True, 2 * m, m)
+                           for i, m in enumerate(range(20, 0, -1))])
+    tiered = lv.assign_tiers(frame).set_index("customer_id")["tier"]
+    assert tiered["c00"] == "diamond"
+    assert list(tiered.value_counts().reindex(lv.TIERS)) == [1, 3, 8, 8]
+    assert tiered["c03"] == "gold" and tiered["c04"] == "brass" and tiered["c12"] == "lead"
+    table = lv.pyramid(lv.assign_tiers(frame))
+    # diamond: margin 20 of 210 in all
+    assert table.loc[0, "margin"] == 20 and table.loc[0, "share"] == pytest.approx(20 / 210)
+    assert table.loc[0, "revenue"] == 40
+
+
+def test_tier_shares_are_editable_and_checked():
+    frame = periods_frame([(f"c{i}", "Q", True, 0, 10 - i) for i in range(10)])
+    tiers = lv.assign_tiers(frame, (0.1, 0.1, 0.3)).set_index("customer_id")["tier"]
+    assert list(tiers) == ["diamond", "gold", "brass", "brass", "brass", "lead", "lead", "lead",
+                           "lead", "lead"]
+    with pytest.raises(ValueError):
+        lv.assign_tiers(frame, (0.5, 0.4, 0.3))
+
+
+def test_transitions_count_up_down_and_left():
+    shares = (0.25, 0.25, 0.25)  # four customers: one per tier
+    frame = periods_frame([
+        ("a", "Q1", True, 0, 40), ("b", "Q1", True, 0, 30), ("c", "Q1", True, 0, 20),
+        ("d", "Q1", True, 0, 10),
+        ("a", "Q2", True, 0, 10), ("b", "Q2", True, 0, 40), ("c", "Q2", True, 0, 30),
+        ("d", "Q2", False, 0, 0), ("e", "Q2", True, 0, 20)])
+    moves = lv.transitions(lv.assign_tiers(frame, shares), "Q1", "Q2").set_index("tier")
+    # a: diamond → lead (down 3); b: gold → diamond (up); c: brass → gold (up); d left
+    assert moves.loc["diamond", "lead"] == 1 and moves.loc["diamond", "down"] == 1
+    assert moves.loc["gold", "diamond"] == 1 and moves.loc["gold", "up"] == 1
+    assert moves.loc["brass", "gold"] == 1 and moves.loc["lead", "left"] == 1
+    assert moves[["up", "stayed", "down", "left"]].to_numpy().sum() == 4
+
+
+def test_cohorts_by_hand():
+    frame = periods_frame([
+        ("a", "Q1", True, 0, 1), ("b", "Q1", True, 0, 1), ("a", "Q2", True, 0, 1),
+        ("b", "Q2", False, 0, 0), ("c", "Q2", True, 0, 1), ("a", "Q3", True, 0, 1),
+        ("c", "Q3", False, 0, 0)])
+    table = lv.cohort_retention(frame).set_index(["cohort", "period"])
+    assert table.loc[("Q1", "Q1"), "customers"] == 2
+    assert table.loc[("Q1", "Q2"), "retention_rate"] == 0.5
+    assert table.loc[("Q1", "Q3"), "retained"] == 1
+    assert table.loc[("Q2", "Q3"), "retention_rate"] == 0.0
+    assert ("Q2", "Q1") not in table.index
+
+
+def test_clv_by_group_from_measured_retention():
+    # 100 at risk, 90 stayed: r = 0.9; margin 10 a quarter; annual 0% → i = 0:
+    # CLV = 10 × 0.9 / (1 − 0.9) = 90; equity = 5 customers × 90 = 450
+    groups = pd.DataFrame({"tier": ["gold"], "at_risk": [100], "retained": [90],
+                           "margin_per_customer": [10.0], "customers": [5]})
+    table = lv.clv_by_group(groups, 0.0)
+    assert table.loc[0, "clv"] == pytest.approx(90.0)
+    assert table.loc[0, "equity"] == pytest.approx(450.0)
+    assert table.loc[0, "churn"] == pytest.approx(0.1)
+    # an annual 9% is (1.09)^(1/4) − 1 a quarter
+    assert lv.per_period_discount(0.09, 4) == pytest.approx(1.09 ** 0.25 - 1)
+
+
+def test_period_retention_pools_consecutive_periods():
+    frame = periods_frame([("a", "Q1", True, 0, 5), ("b", "Q1", True, 0, 1),
+                           ("a", "Q2", True, 0, 7), ("c", "Q2", True, 0, 3)])
+    tiered = lv.assign_tiers(frame).assign(group="x")
+    table = lv.period_retention(tiered, "group")
+    # Q1's a and b at risk, a stayed; Q2 has no next period
+    assert (table.loc[0, "at_risk"], table.loc[0, "retained"]) == (2, 1)
+    assert table.loc[0, "margin_per_customer"] == pytest.approx(4.0)

@@ -171,6 +171,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "what_customers": ("customers at risk", "存量客户"),
     "what_customer_months": ("customer-months behind the rate", "计算投诉率的客户月数"),
     "what_employee_responses": ("employee responses", "员工问卷"),
+    "what_resolved_complaints": ("resolved complaints", "已解决投诉"),
     "to_date": ("{period} to date", "{period}至今"),
     "same_days": ("the same days of {period} ({first} to {last})",
                   "{period}同期（{first} 至 {last}）"),

@@ -67,3 +67,84 @@ def complaint_rate(complaints: int, customer_months: float, confidence: float = 
     half = z * math.sqrt(complaints)
     scale = per / customer_months
     return complaints * scale, max(0.0, (complaints - half) * scale), (complaints + half) * scale
+
+
+def poisson_upper_tail(count: int, expected: float) -> float:
+    """P(X ≥ count) for X ~ Poisson(expected): how surprising a count is against its usual level
+    (summed term by term in logs, exact for the counts a month of complaints holds)."""
+    if count < 0 or expected < 0:
+        raise ValueError("a count and its expected value must be 0 or more.")
+    if count == 0:
+        return 1.0
+    if expected == 0:
+        return 0.0
+    below = sum(math.exp(k * math.log(expected) - expected - math.lgamma(k + 1))
+                for k in range(count))
+    return max(0.0, 1.0 - below)
+
+
+def pareto(table: pd.DataFrame, count: str = "count") -> pd.DataFrame:
+    """Rows most frequent first with the cumulative share of all (0–1) in ``cumulative_share``:
+    the Pareto chart's line (Juran's vital few)."""
+    ordered = table.sort_values(count, ascending=False, kind="stable").reset_index(drop=True)
+    total = ordered[count].sum()
+    ordered["cumulative_share"] = ordered[count].cumsum() / total if total else float("nan")
+    return ordered
+
+
+def implied_dissatisfied_share(complaints: int, customers: float,
+                               multiplier: float) -> float:
+    """The share of customers dissatisfied if each complaint stands for ``multiplier`` silent
+    ones: complaints × (1 + multiplier) / customers (the complainants and the silent together;
+    a customer complaining twice counts twice, so this is an upper reading)."""
+    if customers <= 0 or complaints < 0 or multiplier < 0:
+        raise ValueError("the iceberg needs customers > 0, complaints >= 0 and a multiplier >= 0.")
+    return complaints * (1 + multiplier) / customers
+
+
+def matching_multiplier(dissatisfied_share: float, complaints: int, customers: float) -> float:
+    """The multiplier at which the iceberg agrees with a measured dissatisfied share:
+    share × customers / complaints − 1 (NaN without complaints; floored at 0)."""
+    if complaints <= 0 or customers <= 0 or math.isnan(dissatisfied_share):
+        return math.nan
+    return max(0.0, dissatisfied_share * customers / complaints - 1)
+
+
+#: The columns of :func:`spikes`.
+SPIKE_COLUMNS = ("unit", "month", "complaints", "usual", "ratio", "p_value", "days_median",
+                 "usual_days", "days_ratio", "resolved")
+
+
+def spikes(grid: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
+    """Unit-months with unusually many complaints, most surprising first.
+
+    ``grid`` is ``complaints_by_unit_month`` (unit, month, complaints, resolved, days_median).
+    A unit's usual monthly volume is the median of its other months (months with none count as
+    0 within its span), and its usual resolution time the median of its other months' medians.
+    A month is a spike when P(X ≥ count | Poisson(usual)) is below ``alpha`` divided by the
+    number of unit-months tested (Bonferroni) and the count is at least twice the usual. Returns
+    :data:`SPIKE_COLUMNS`; ``days_ratio`` is the month's median days over the usual.
+    """
+    found = []
+    for unit, rows in grid.groupby("unit", sort=True):
+        months = pd.period_range(rows["month"].min(), rows["month"].max(), freq="M").astype(str)
+        counts = rows.set_index("month")["complaints"].reindex(months, fill_value=0)
+        days = rows.set_index("month")["days_median"].reindex(months)
+        resolved = rows.set_index("month")["resolved"].reindex(months, fill_value=0)
+        for month in rows["month"]:
+            others = counts.drop(month)
+            if others.empty:
+                continue
+            usual = float(others.median())
+            count = int(counts[month])
+            usual_days = float(days.drop(month).median())
+            found.append((unit, month, count, usual, count / usual if usual else math.inf,
+                          poisson_upper_tail(count, usual), float(days[month]), usual_days,
+                          float(days[month]) / usual_days if usual_days else math.nan,
+                          int(resolved[month])))
+    table = pd.DataFrame(found, columns=list(SPIKE_COLUMNS))
+    if table.empty:
+        return table
+    limit = alpha / len(table)
+    table = table[(table["p_value"] < limit) & (table["ratio"] >= 2)]
+    return table.sort_values(["p_value", "ratio"], ascending=[True, False]).reset_index(drop=True)

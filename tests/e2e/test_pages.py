@@ -24,6 +24,8 @@ PAGES = {
     "kano": "page_kano",
     "employees": "page_employees",
     "gaps": "page_gaps",
+    "complaints": "page_complaints",
+    "retention": "page_retention",
     "data": "page_data",
 }
 
