@@ -20,6 +20,7 @@ PAGES = [
     ("app_pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
     ("app_pages/satisfaction.py", "page_satisfaction", "satisfaction", ":material/sentiment_satisfied:"),
     ("app_pages/kano.py", "page_kano", "kano", ":material/auto_awesome:"),
+    ("app_pages/tolerance.py", "page_tolerance", "tolerance", ":material/straighten:"),
     ("app_pages/data.py", "page_data", "data", ":material/upload_file:"),
 ]
 

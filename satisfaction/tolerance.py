@@ -151,3 +151,34 @@ def persisting(series: pd.DataFrame, min_months: int = 2) -> pd.DataFrame:
     spells["start"] = pd.to_datetime(spells["since"] + "-01")
     spells["end"] = pd.to_datetime(spells["until"] + "-01") + pd.offsets.MonthBegin(1)
     return spells
+
+
+def where_text(t, grouping: str, group: str) -> str:
+    """A place as a sentence names it: 'East' for a group, 'the whole business' for all."""
+    return t("tol_everywhere_lower") if grouping == "all" else group
+
+
+def finding(t, listed: pd.DataFrame, month_table: pd.DataFrame, month: str,
+            month_name: str) -> str:
+    """The page's one sentence: the breach of :func:`headline` with how long it has lasted,
+    its MSA and n; else the dimension closest to its adequate level; else why nothing can be
+    said. ``t`` is the page's translation function; data names pass through as they are (the
+    page escapes the sentence's Markdown)."""
+    from satisfaction.charts.tolerance import dimension_name, signed
+
+    top = headline(listed)
+    if top is not None:
+        what = dimension_name(t, top["dimension"])
+        if top["item"] != tolerance.ALL_ITEMS:
+            what = t("tol_item_of", item=top["item"], dimension=what)
+        values = dict(dimension=what, where=where_text(t, top["grouping"], top["group"]),
+                      msa=signed(float(top["msa"])), n=f"{int(top['n']):,}")
+        if int(top["months"]) > 1:
+            return t("tol_finding_spell", months=int(top["months"]), **values)
+        return t("tol_finding_month", month=month_name, **values)
+    own = month_table[(month_table["item"] == tolerance.ALL_ITEMS) & month_table["msa"].notna()]
+    if own.empty:
+        return t("tol_finding_hidden", month=month_name)
+    closest = own.loc[pd.to_numeric(own["msa"]).idxmin()]
+    return t("tol_finding_none", month=month_name,
+             dimension=dimension_name(t, closest["dimension"]), msa=signed(float(closest["msa"])))

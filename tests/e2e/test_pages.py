@@ -22,6 +22,7 @@ PAGES = {
     "": "page_overview",
     "satisfaction": "page_satisfaction",
     "kano": "page_kano",
+    "tolerance": "page_tolerance",
     "data": "page_data",
 }
 
