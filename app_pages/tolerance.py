@@ -39,14 +39,15 @@ def month_name(label: str) -> str:
         label, f.date_from, f.date_to) else label
 
 
-month = context.url_choice(st, "selectbox", ctx.t("tol_focus"), months[::-1], "tol_month",
+left, right = st.columns([1, 2], vertical_alignment="bottom")
+month = context.url_choice(left, "selectbox", ctx.t("tol_focus"), months[::-1], "tol_month",
                            periods.default_focus(months, f.date_from, f.date_to),
                            format_func=month_name)
 listed = exports.tolerance_breaches_table(context.run_query, f, "all", ctx.min_n, month=month)
 focus = figures.sorted_by_msa(figures.month_rows(overall, month))
 st.markdown(f"**{literal(figures.finding(ctx.t, listed, focus, month, month_name(month)))}**")
 
-items = st.toggle(ctx.t("tol_show_items"), key="tol_items")
+items = right.toggle(ctx.t("tol_show_items"), key="tol_items")
 breached = {d: ctx.t("list_separator").join(figures.places(listed, d)[1])
             for d in focus["dimension"].unique()}
 zone = charts.zone_frame(focus, breached, ctx.t, items)

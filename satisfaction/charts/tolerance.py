@@ -26,9 +26,10 @@ BAND = "#C9DDEB"
 
 def _position_scales(t: Callable[..., str]):
     names = [t(f"tol_pos_{p}") for p in POSITIONS]
-    colour = alt.Color("position_name:N", title=t("tol_field_position"),
+    legend = alt.Legend(symbolSize=160, symbolStrokeWidth=0)
+    colour = alt.Color("position_name:N", title=t("tol_field_position"), legend=legend,
                        scale=alt.Scale(domain=names, range=[COLOURS[p] for p in POSITIONS]))
-    shape = alt.Shape("position_name:N", title=t("tol_field_position"),
+    shape = alt.Shape("position_name:N", title=t("tol_field_position"), legend=legend,
                       scale=alt.Scale(domain=names, range=[SHAPES[p] for p in POSITIONS]))
     return colour, shape
 
@@ -46,13 +47,13 @@ def _zone_layers(rows: pd.DataFrame | None, t: Callable[..., str], presentation:
     base = (alt.Chart() if rows is None else alt.Chart(rows)).encode(y=y, tooltip=tips)
     band = base.mark_bar(color=BAND, height={"band": 0.55}, cornerRadius=3).encode(
         x=x, x2="desired:Q")
-    edges = base.mark_tick(color="#5B7F99", thickness=2, size=26 if presentation else 20).encode(
-        x="adequate:Q") + base.mark_tick(color="#5B7F99", thickness=2,
-                                         size=26 if presentation else 20).encode(x="desired:Q")
+    tick = dict(color="#5B7F99", thickness=2, size=26 if presentation else 20)
+    low_edge = base.mark_tick(**tick).encode(x="adequate:Q")
+    high_edge = base.mark_tick(**tick).encode(x="desired:Q")
     colour, shape = _position_scales(t)
     mark = base.mark_point(filled=True, size=mark_size, opacity=1, stroke="white",
                            strokeWidth=1).encode(x="perceived:Q", color=colour, shape=shape)
-    return band + edges + mark
+    return [band, low_edge, high_edge, mark]
 
 
 def zone_chart(rows: pd.DataFrame, t: Callable[..., str], title: str,
@@ -70,22 +71,20 @@ def zone_chart(rows: pd.DataFrame, t: Callable[..., str], title: str,
                             labelFontWeight="bold"))
     low = min(rows["adequate"].min(), rows["perceived"].min())
     high = max(rows["desired"].max(), rows["perceived"].max())
-    domain = [max(1.0, float(low) - 0.6), min(9.0, float(high) + 0.6)]
+    domain = [max(1.0, float(low) - 0.6), min(9.6, float(high) + 2.6)]
     zone = _zone_layers(rows, t, presentation, y, domain, 420 if presentation else 300)
     size = 16 if presentation else 13
     msa = alt.Chart(rows).mark_text(align="left", dx=14, fontSize=size).encode(
         y=y, x="perceived:Q", text="msa_text:N",
         color=alt.condition(alt.datum.position == "below", alt.value(COLOURS["below"]),
                             alt.value("#333333")))
-    where = alt.Chart(rows).mark_text(align="left", fontSize=size, fontWeight="bold",
+    where = alt.Chart(rows).mark_text(align="left", dx=12, fontSize=size, fontWeight="bold",
                                       color=COLOURS["below"]).encode(
-        y=alt.Y("label:N", sort=order, axis=None), text="breached_in:N")
-    height = (44 if presentation else 36) * len(rows)
-    left = (zone + msa).properties(height=height, width=640)
-    right = where.properties(height=height, width=220,
-                             title=alt.Title(t("tol_field_breached_in"), fontSize=size,
-                                             color=COLOURS["below"]))
-    return alt.hconcat(left, right, spacing=4).resolve_scale(y="shared").properties(title=title)
+        y=y, x="desired:Q", text="breached_in_text:N")
+    # a step, not a total height: Streamlit collapses a titled layered chart with a discrete
+    # axis and a fixed height to a single row (see charts/satisfaction.py)
+    return alt.layer(*zone, msa, where).properties(
+        height=alt.Step(44 if presentation else 36), width="container", title=title)
 
 
 def time_chart(series: pd.DataFrame, spells: pd.DataFrame, t: Callable[..., str], title: str,
@@ -121,7 +120,7 @@ def time_chart(series: pd.DataFrame, spells: pd.DataFrame, t: Callable[..., str]
                                             fontSize=15 if presentation else 12).encode(
             x="start:T", y=alt.value(0), text="dimension_name:N")
         layers = [shade, label, *layers]
-    return alt.layer(*layers).properties(height=320, title=title)
+    return alt.layer(*layers).properties(height=320, width="container", title=title)
 
 
 def small_multiples(rows: pd.DataFrame, t: Callable[..., str], title: str,
@@ -134,7 +133,7 @@ def small_multiples(rows: pd.DataFrame, t: Callable[..., str], title: str,
     order = list(dict.fromkeys(rows["label"]))
     y = alt.Y("label:N", sort=order, title=None)
     zone = _zone_layers(None, t, presentation, y, domain, 160 if presentation else 110)
-    return zone.properties(width=230, height=26 * len(order)).facet(
+    return alt.layer(*zone).properties(width=230, height=alt.Step(26)).facet(
         facet=alt.Facet("group:N", title=None, header=alt.Header(
             labelFontSize=16 if presentation else 13, labelFontWeight="bold")),
         columns=columns, data=rows).properties(title=title)
@@ -168,6 +167,8 @@ def zone_frame(table: pd.DataFrame, breached_in: dict[str, str], t: Callable[...
     shown["position_name"] = [t(f"tol_pos_{p}") for p in shown["position"]]
     shown["breached_in"] = [breached_in.get(d, "") if i == "*" else ""
                             for d, i in zip(shown["dimension"], shown["item"])]
+    shown["breached_in_text"] = [f"▼ {t('tol_field_breached_in')} {w}" if w else ""
+                                 for w in shown["breached_in"]]
     return shown.reset_index(drop=True)
 
 
