@@ -133,7 +133,7 @@ def small_multiples(rows: pd.DataFrame, t: Callable[..., str], title: str,
     order = list(dict.fromkeys(rows["label"]))
     y = alt.Y("label:N", sort=order, title=None)
     zone = _zone_layers(None, t, presentation, y, domain, 160 if presentation else 110)
-    return alt.layer(*zone).properties(width=230, height=alt.Step(26)).facet(
+    return alt.layer(*zone).properties(width=150, height=alt.Step(26)).facet(
         facet=alt.Facet("group:N", title=None, header=alt.Header(
             labelFontSize=16 if presentation else 13, labelFontWeight="bold")),
         columns=columns, data=rows).properties(title=title)
