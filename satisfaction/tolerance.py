@@ -117,18 +117,20 @@ def places(listed: pd.DataFrame, dimension: str) -> tuple[str, list[str]]:
 
 
 def headline(listed: pd.DataFrame) -> pd.Series | None:
-    """The breach the finding names: a dimension's own row, in the broadest cut where it is
-    below (whole business, then region, unit, channel, segment), the longest spell first, then
-    the lowest MSA; an item's row only when no dimension is below anywhere. None when the list
-    is empty."""
+    """The breach the finding names: a significant one before one within sampling error, a
+    dimension's own row before an item's, in the broadest cut where it is below (whole
+    business, then region, unit, channel, segment), the longest spell first, then the lowest
+    MSA. None when the list is empty."""
     if listed.empty:
         return None
     rank = {cut: place for place, cut in enumerate(("all", *CUTS))}
     order = listed.assign(
+        chance=~listed["breach_significant"].fillna(False).astype(bool),
         is_item=listed["item"] != tolerance.ALL_ITEMS,
         cut_rank=listed["grouping"].map(rank), msa_sort=pd.to_numeric(listed["msa"]),
         months_sort=-listed["months"])
-    order = order.sort_values(["is_item", "cut_rank", "months_sort", "msa_sort"], kind="stable")
+    order = order.sort_values(["chance", "is_item", "cut_rank", "months_sort", "msa_sort"],
+                              kind="stable")
     return listed.loc[order.index[0]]
 
 
