@@ -116,7 +116,8 @@ def test_export_suppresses_small_groups_as_empty(demo_store_path):
     ("retention", "period,customers,retained,retention_rate,churned,new,revenue,margin"),
     ("kano", "feature,n,A,O,M,I,R,Q,category,better,worse,fong_significant,importance"),
     ("tolerance", "dimension,item,n,adequate,desired,perceived,msa,mss,breach,msa_low,msa_high,"
-                  "breach_significant"),
+                  "breach_significant,adequate_low,adequate_high,desired_low,desired_high,"
+                  "perceived_low,perceived_high,below_share,zone_width,inconsistent"),
     ("drivers", "item,importance,importance_share,performance,quadrant,r2"),
 ])
 def test_every_view_exports_its_documented_columns(demo_store_path, view, header):
