@@ -9,6 +9,7 @@ breach list is the ``tolerance_breaches`` export view, so the page downloads exa
 import streamlit as st
 
 from satisfaction import exports, periods
+from satisfaction.precision import EXPORT_DECIMALS, shown_precision
 from satisfaction import tolerance as figures
 from satisfaction.charts import tolerance as charts
 from satisfaction.text import markdown_literal as literal
@@ -53,7 +54,8 @@ breached = {d: ctx.t("list_separator").join(figures.places(listed, d)[1])
 zone = charts.zone_frame(focus, breached, ctx.t, items)
 if not zone.empty:
     components.chart(ctx, charts.zone_chart(zone, ctx.t, ctx.t(
-        "tol_zone_title", month=month_name(month)), ctx.presentation), focus, "tolerance-zone")
+        "tol_zone_title", month=month_name(month)), ctx.presentation),
+        shown_precision(focus, EXPORT_DECIMALS["tolerance"]), "tolerance-zone")
 st.caption(ctx.t("tol_zone_caption"))
 hidden = focus[focus["suppressed_reason"].notna()]
 if len(hidden):
@@ -68,7 +70,7 @@ if listed.empty:
     st.caption(ctx.t("tol_no_breaches", month=month_name(month)))
 else:
     components.table(ctx, charts.breach_rows(listed, ctx.t), "tolerance-breaches",
-                     download=listed)
+                     download=shown_precision(listed, EXPORT_DECIMALS["tolerance_breaches"]))
 
 cut = context.url_choice(st, "segmented_control", ctx.t("tol_cut"), ["region", "unit"],
                          "tol_cut", "region", format_func=ctx.t)
@@ -97,4 +99,4 @@ if groups:
     if not rows.empty:
         components.chart(ctx, charts.small_multiples(rows, ctx.t, ctx.t(
             "tol_multiples_title", cut=ctx.t(cut), month=month_name(month)), ctx.presentation),
-            panels, f"tolerance-zone-by-{cut}")
+            shown_precision(panels, EXPORT_DECIMALS["tolerance"]), f"tolerance-zone-by-{cut}")

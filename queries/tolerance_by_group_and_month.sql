@@ -3,7 +3,7 @@
 -- MSS, the ratings below the respondent's own adequate level, and the zone width over the
 -- consistent ratings (adequate <= desired; an inconsistent rating, adequate > desired, is kept
 -- in every mean and counted, but left out of the zone width). The grouping is one of: all,
--- region, unit, channel, segment, month (YYYY-MM); the period one of all, month. Any other value
+-- region, unit, channel, segment, month (YYYY-MM), quarter (YYYY-Qn); the period one of all, month. Any other value
 -- is an error. satisfaction.methods.tolerance.tolerance_table turns these rows into figures.
 -- parent_n is the same count for the same group, period and item with no filters at all (no
 -- dimension filter and no dates), for the suppression rule (satisfaction.methods.suppression.too_small).
@@ -24,6 +24,7 @@ WITH rows_ AS (
             WHEN 'channel' THEN coalesce(channel, '(none)')
             WHEN 'segment' THEN coalesce(segment, '(none)')
             WHEN 'month' THEN period_label(responded_on, 'month')
+            WHEN 'quarter' THEN period_label(responded_on, 'quarter')
             ELSE error('tolerance_by_group_and_month: unknown grouping ' || $by)
         END AS grp,
         CASE $period

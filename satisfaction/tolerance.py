@@ -176,8 +176,10 @@ def finding(t, listed: pd.DataFrame, month_table: pd.DataFrame, month: str,
         values = dict(dimension=what, where=where_text(t, top["grouping"], top["group"]),
                       msa=signed(float(top["msa"])), n=f"{int(top['n']):,}")
         if int(top["months"]) > 1:
-            return t("tol_finding_spell", months=int(top["months"]), **values)
-        return t("tol_finding_month", month=month_name, **values)
+            sentence = t("tol_finding_spell", months=int(top["months"]), **values)
+        else:
+            sentence = t("tol_finding_month", month=month_name, **values)
+        return sentence if bool(top["breach_significant"]) else sentence + t("tol_chance")
     own = month_table[(month_table["item"] == tolerance.ALL_ITEMS) & month_table["msa"].notna()]
     if own.empty:
         return t("tol_finding_hidden", month=month_name)

@@ -42,8 +42,9 @@ def _zone_layers(rows: pd.DataFrame | None, t: Callable[..., str], presentation:
             tooltip("perceived", t("tol_field_perceived"), format=".2f"),
             tooltip("msa", t("tol_field_msa"), format="+.2f"),
             tooltip("n", t("responses"), format=",")]
-    x = alt.X("adequate:Q", title=t("tol_field_score"), scale=alt.Scale(domain=domain,
-                                                                          nice=False))
+    x = alt.X("adequate:Q", title=t("tol_field_score"),
+              scale=alt.Scale(domain=domain, nice=False),
+              axis=alt.Axis(values=list(range(1, 10)), format="d"))
     base = (alt.Chart() if rows is None else alt.Chart(rows)).encode(y=y, tooltip=tips)
     band = base.mark_bar(color=BAND, height={"band": 0.55}, cornerRadius=3).encode(
         x=x, x2="desired:Q")
@@ -71,7 +72,7 @@ def zone_chart(rows: pd.DataFrame, t: Callable[..., str], title: str,
                             labelFontWeight="bold"))
     low = min(rows["adequate"].min(), rows["perceived"].min())
     high = max(rows["desired"].max(), rows["perceived"].max())
-    domain = [max(1.0, float(low) - 0.6), min(9.6, float(high) + 2.6)]
+    domain = [max(1.0, float(low) - 0.6), min(10.0, float(high) + 3.0)]
     zone = _zone_layers(rows, t, presentation, y, domain, 420 if presentation else 300)
     size = 16 if presentation else 13
     msa = alt.Chart(rows).mark_text(align="left", dx=14, fontSize=size).encode(
@@ -79,7 +80,7 @@ def zone_chart(rows: pd.DataFrame, t: Callable[..., str], title: str,
         color=alt.condition(alt.datum.position == "below", alt.value(COLOURS["below"]),
                             alt.value("#333333")))
     where = alt.Chart(rows).mark_text(align="left", dx=12, fontSize=size, fontWeight="bold",
-                                      color=COLOURS["below"]).encode(
+                                      color=COLOURS["below"], limit=260).encode(
         y=y, x="desired:Q", text="breached_in_text:N")
     # a step, not a total height: Streamlit collapses a titled layered chart with a discrete
     # axis and a fixed height to a single row (see charts/satisfaction.py)
