@@ -56,3 +56,12 @@ def test_page_in_chinese_has_no_english_sentence(app, demo_store_path):
     with Store(demo_store_path) as store, store.cursor() as cur:
         items = {row[0] for row in cur.execute("SELECT DISTINCT item FROM tolerance").fetchall()}
     assert not english_runs(at, data_values(demo_store_path) | items)
+
+
+def test_items_toggle_and_the_unit_cut_run_without_error(app):
+    at = app()
+    at.toggle(key="tol_items").set_value(True).run(timeout=120)
+    assert not at.exception, at.exception
+    at.segmented_control(key="tol_cut").set_value("unit").run(timeout=120)
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) == 3
