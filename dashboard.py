@@ -19,6 +19,7 @@ components.apply_presentation(ctx)
 PAGES = [
     ("app_pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
     ("app_pages/satisfaction.py", "page_satisfaction", "satisfaction", ":material/sentiment_satisfied:"),
+    ("app_pages/tolerance.py", "page_tolerance", "tolerance", ":material/straighten:"),
     ("app_pages/kano.py", "page_kano", "kano", ":material/auto_awesome:"),
     ("app_pages/complaints.py", "page_complaints", "complaints", ":material/report:"),
     ("app_pages/retention.py", "page_retention", "retention", ":material/loyalty:"),

@@ -28,6 +28,7 @@ from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.methods import complaints, drivers, gaps, indices, kano, scorecard, tolerance
 from satisfaction.methods.suppression import complementary_suppression, suppress_small
 from satisfaction.precision import export_precision
+from satisfaction import tolerance as tolerance_figures
 
 RunQuery = Callable[[str, dict], pd.DataFrame]
 
@@ -212,23 +213,37 @@ def kano_scores_table(run_query: RunQuery, filters: Filters, by: str = "all",
 
 def tolerance_table(run_query: RunQuery, filters: Filters, by: str = "all",
                     min_n: int = 30) -> pd.DataFrame:
-    """Zone of tolerance per RATER dimension and item. A dimension's items add up to its row
-    ``*`` (sums of the ratings, so means times n), so they are suppressed against it; each
-    ``*`` row is a group of its own (no total above it). Each row keeps its unfiltered count
-    (:func:`~satisfaction.methods.tolerance.parent_counts`) until suppression has run, so a row
-    whose filters leave out fewer than ``min_n`` ratings of it is hidden too."""
-    frame = _run("tolerance", "tolerance_by_item", run_query, filters, by)
+    """Zone of tolerance per RATER dimension and item (and group): means of the three ratings
+    with intervals, MSA, MSS, breaches, the share below adequate, the zone width and the
+    inconsistent ratings (:func:`satisfaction.tolerance.figures`). A dimension's items add up
+    to its row ``*`` and the groups to the row without ``by``, so both are suppressed against
+    their totals."""
+    frame = _run("tolerance", "tolerance_by_group_and_month", run_query, filters, by)
+    columns = [*tolerance.TABLE_COLUMNS, *tolerance.EXTRA_COLUMNS]
     if frame.empty:
-        return pd.DataFrame(columns=list(tolerance.TABLE_COLUMNS))
-    table = tolerance.tolerance_table(frame)
-    figures = [c for c in table.columns if c not in ("dimension", "item", "n")]
-    table[figures] = table[figures].astype(object)
-    if tolerance.PARENT in frame.columns:
-        table = table.assign(**{tolerance.PARENT: tolerance.parent_counts(frame)})
-    dimension_row = table["item"] == tolerance.ALL_ITEMS
-    hidden = _hide_within(table, [table["dimension"], dimension_row], min_n, figures)
-    return export_precision(_grouped(hidden.drop(columns=tolerance.PARENT, errors="ignore"), by),
-                            "tolerance")
+        return _grouped(pd.DataFrame(columns=["grp", *columns]), by)
+    table = tolerance_figures.figures(frame, min_n)
+    return _grouped(table[["grp", *columns]], by)
+
+
+def tolerance_breaches_table(run_query: RunQuery, filters: Filters, by: str = "all",
+                             min_n: int = 30, month: str | None = None) -> pd.DataFrame:
+    """Every dimension and item below the adequate level in ``month`` (default: the latest
+    month of the filtered ratings) for the whole business and by region, unit, channel and
+    segment, with its MSA interval, n and the month its spell of consecutive breaches began;
+    worst first (:func:`satisfaction.tolerance.breaches`)."""
+    if by not in VIEWS["tolerance_breaches"].groupings:
+        raise ValueError("The tolerance_breaches view can be grouped by: all.")
+    tables = {}
+    for grouping in ("all", *tolerance_figures.CUTS):
+        frame = run_query("tolerance_by_group_and_month",
+                          filters.params(by=grouping, period="month"))
+        tables[grouping] = (tolerance_figures.figures(frame, min_n) if not frame.empty
+                            else frame)
+    months = tables["all"]["period"] if not tables["all"].empty else pd.Series(dtype=object)
+    if month is None and months.empty:
+        return pd.DataFrame(columns=list(tolerance_figures.BREACH_COLUMNS))
+    return tolerance_figures.breaches(tables, month or max(months))
 
 
 def drivers_table(run_query: RunQuery, filters: Filters, by: str = "all",
@@ -515,8 +530,10 @@ VIEWS: dict[str, View] = {
              "Kano category counts, category, Better/Worse, Fong's test and importance."),
         View("kano_scores", kano_scores_table, ("all", "segment"),
              "Kano continuous scores (DuMouchel): mean and spread of both answers."),
-        View("tolerance", tolerance_table, ("all",),
+        View("tolerance", tolerance_table, tolerance_figures.GROUPINGS,
              "Zone of tolerance per RATER dimension and item: MSA, MSS and breaches."),
+        View("tolerance_breaches", tolerance_breaches_table, ("all",),
+             "Dimensions and items below the adequate level in the latest month, everywhere."),
         View("drivers", drivers_table, ("all",),
              "Employee-satisfaction drivers: relative importance (LMG) and performance."),
         View("turnover", employees.turnover_table, ("all",),

@@ -116,7 +116,8 @@ def test_export_suppresses_small_groups_as_empty(demo_store_path):
     ("retention", "period,customers,retained,retention_rate,churned,new,revenue,margin"),
     ("kano", "feature,n,A,O,M,I,R,Q,category,better,worse,fong_significant,importance"),
     ("tolerance", "dimension,item,n,adequate,desired,perceived,msa,mss,breach,msa_low,msa_high,"
-                  "breach_significant"),
+                  "breach_significant,adequate_low,adequate_high,desired_low,desired_high,"
+                  "perceived_low,perceived_high,below_share,zone_width,inconsistent"),
     ("drivers", "item,importance,importance_share,performance,quadrant,r2"),
     ("indices_trend", "period,figure,n,value,low,high,hidden,previous,previous_value,change,"
                       "p_value,significant,tested"),

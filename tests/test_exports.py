@@ -188,9 +188,13 @@ TOLERANCE_FIGURES = ["adequate", "desired", "perceived", "msa", "mss", "breach",
 
 
 def _tolerance_sums(items: list[tuple[str, str, int]]) -> pd.DataFrame:
-    """A tolerance_by_item frame: every rating of an item 5 adequate, 7 desired, 6 perceived."""
-    return pd.DataFrame([(dim, item, n, 5.0 * n, 7.0 * n, 6.0 * n, 1.0 * n, 1.0 * n)
-                         for dim, item, n in items], columns=list(tolerance.SUM_COLUMNS))
+    """A tolerance_by_group_and_month frame (no grouping, no period): every rating of an item
+    5 adequate, 7 desired, 6 perceived."""
+    return pd.DataFrame([("all", "all", dim, item, n, 5.0 * n, 7.0 * n, 6.0 * n, 1.0 * n,
+                          1.0 * n, 25.0 * n, 49.0 * n, 36.0 * n, 0, 0, 2.0 * n)
+                         for dim, item, n in items],
+                        columns=["grp", "period", *tolerance.SUM_COLUMNS,
+                                 *tolerance.EXTRA_SUM_COLUMNS])
 
 
 def test_tolerance_hides_a_second_item_when_one_item_of_a_dimension_is_small():
@@ -203,7 +207,7 @@ def test_tolerance_hides_a_second_item_when_one_item_of_a_dimension_is_small():
     assert hidden == [["empathy", "b"], ["empathy", "c"]]
     assert table.loc[table["adequate"].isna(), TOLERANCE_FIGURES].isna().all().all()
     assert table["n"].tolist() == [95, 50, 40, 5, 91, 60, 31]  # hand calculation: 50+40+5, 60+31
-    assert list(table.columns) == list(tolerance.TABLE_COLUMNS)
+    assert list(table.columns) == [*tolerance.TABLE_COLUMNS, *tolerance.EXTRA_COLUMNS]
 
 
 def test_tolerance_hides_a_small_dimension_whole_and_two_small_items_alone():

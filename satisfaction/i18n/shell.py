@@ -33,6 +33,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_satisfaction": ("Satisfaction", "满意度"),
     "page_kano": ("Kano", "魅力品质（卡诺）"),
     "page_employees": ("Employees", "员工"),
+    "page_tolerance": ("Tolerance", "容忍区域"),
     "page_data": ("Data", "数据"),
     "page_gaps": ("Gap model", "差距模型"),
     "page_welcome": ("Welcome", "欢迎"),

@@ -14,6 +14,14 @@ A breach is MSA < 0: service below the adequate level. The position is 0 at the 
 and 1 at the desired level; below 0 is a breach, above 1 exceeds what was desired. LibQUAL+
 reports the same two gaps as the adequacy and superiority gaps (Cook, Heath & Thompson 2001).
 
+Each mean has its Student t interval from the sums of the ratings and of their squares
+(:func:`mean_interval`); MSA's is the paired interval of the differences perceived − adequate.
+The share below adequate counts the ratings whose perceived score is below the same
+respondent's own adequate score (per item: the share of respondents). A rating whose adequate
+level is above its desired level is inconsistent (the respondent most likely swapped the two
+columns): it is kept in every mean and counted, but left out of the zone width, which is the
+mean of desired − adequate over the consistent ratings only.
+
 Gaps are computed from unrounded means; published tables round each figure separately, so
 their gaps can differ from the difference of their rounded means in the last digit.
 
@@ -50,6 +58,16 @@ TABLE_COLUMNS = ("dimension", "item", "n", "adequate", "desired", "perceived", "
 #: The item label of a dimension's own row in :func:`tolerance_table`.
 ALL_ITEMS = "*"
 
+#: Optional key columns of the frame (``queries/tolerance_by_group_and_month.sql``): each key's
+#: dimensions get their own rows, and the table keeps the keys first.
+KEYS = ("grp", "period")
+#: Optional sums: with all of them the table also has :data:`EXTRA_COLUMNS`.
+EXTRA_SUM_COLUMNS = ("adequate_sq_sum", "desired_sq_sum", "perceived_sq_sum", "below_n",
+                     "inconsistent_n", "width_sum")
+#: The figures the extra sums give, after :data:`TABLE_COLUMNS`.
+EXTRA_COLUMNS = ("adequate_low", "adequate_high", "desired_low", "desired_high",
+                 "perceived_low", "perceived_high", "below_share", "zone_width", "inconsistent")
+
 
 def tolerance_measures(adequate, desired, perceived) -> dict:
     """MSA, MSS, breach, zone width and position from mean adequate, desired and perceived.
@@ -83,34 +101,51 @@ def msa_interval(msa_sum, msa_sq_sum, n, level: float = 0.95) -> tuple[np.ndarra
     (:func:`~satisfaction.methods.significance.t_quantile`; the paired t interval). NaN where
     n < 2.
     """
+    return mean_interval(msa_sum, msa_sq_sum, n, level)
+
+
+def mean_interval(total, squares, n, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Student's t interval for a mean from n values, their sum Σx and their sum of squares Σx²:
+    x̄ ± t(0.5 + level/2, n − 1) · s / √n with s² = (Σx² − (Σx)² / n) / (n − 1). NaN where
+    n < 2. Numbers in, numbers out; arrays in, arrays out."""
+    scalar = np.ndim(total) == 0
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1; got {level}")
     total, squares, count = (np.atleast_1d(np.asarray(x, dtype=float))
-                             for x in (msa_sum, msa_sq_sum, n))
+                             for x in (total, squares, n))
     t = np.array([t_quantile(0.5 + level / 2, c - 1) if c > 1 else np.nan for c in count])
     with np.errstate(divide="ignore", invalid="ignore"):
         variance = np.where(count > 1, (squares - total**2 / count) / (count - 1), np.nan)
         half = t * np.sqrt(np.maximum(variance, 0) / count)
         mean = total / count
     low, high = mean - half, mean + half
-    if np.ndim(msa_sum) == 0:
+    if scalar:
         return low[0], high[0]
     return low, high
 
 
 def _with_dimension_rows(sums: pd.DataFrame) -> pd.DataFrame:
-    """The item rows, each dimension preceded by its own row (item ``*``) summing its items.
+    """The item rows, each dimension preceded by its own row (item ``*``) summing its items;
+    with key columns (:data:`KEYS`), per key.
 
-    Dimensions keep the order in which they first appear in ``sums``.
+    Keys and dimensions keep the order in which they first appear in ``sums``.
     """
-    columns = [*SUM_COLUMNS, *([PARENT] if PARENT in sums.columns else [])]
-    totals = sums[columns].groupby("dimension", as_index=False, sort=False).sum(numeric_only=True)
-    totals.insert(1, "item", ALL_ITEMS)
+    keys = [k for k in KEYS if k in sums.columns]
+    extra = [c for c in (*EXTRA_SUM_COLUMNS, PARENT) if c in sums.columns]
+    columns = [*keys, *SUM_COLUMNS, *extra]
+    summed = [c for c in columns if c not in (*keys, "dimension", "item")]
+    totals = sums.groupby([*keys, "dimension"], as_index=False, sort=False)[summed].sum()
+    totals.insert(len(keys) + 1, "item", ALL_ITEMS)
+    totals = totals[columns]
     both = pd.concat([totals, sums.loc[:, columns]], ignore_index=True)
-    first_seen = {dimension: place for place, dimension in enumerate(totals["dimension"])}
-    return both.sort_values(
-        "dimension", key=lambda column: column.map(first_seen), kind="stable", ignore_index=True
-    )
+    if both.empty:
+        return both
+    line = [*keys, "dimension"]
+    first_seen = {tuple(row): place
+                  for place, row in enumerate(totals[line].itertuples(index=False))}
+    order = [first_seen[tuple(row)] for row in both[line].itertuples(index=False)]
+    return both.assign(_order=order).sort_values("_order", kind="stable", ignore_index=True) \
+        .drop(columns="_order")
 
 
 def parent_counts(frame: pd.DataFrame) -> pd.Series:
@@ -141,8 +176,9 @@ def tolerance_table(frame: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
         raise ValueError(f"the tolerance frame lacks columns: {', '.join(missing)}")
     if (frame["n"] <= 0).any():
         raise ValueError("every dimension and item needs at least one rating (n > 0)")
+    keys = [k for k in KEYS if k in frame.columns]
     sums = _with_dimension_rows(frame)
-    table = sums[["dimension", "item", "n"]].copy()
+    table = sums[[*keys, "dimension", "item", "n"]].copy()
     for rating in ("adequate", "desired", "perceived"):
         table[rating] = sums[f"{rating}_sum"] / sums["n"]
     measures = tolerance_measures(table["adequate"], table["desired"], table["perceived"])
@@ -152,4 +188,55 @@ def tolerance_table(frame: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
         sums["msa_sum"], sums["msa_sq_sum"], sums["n"], level
     )
     table["breach_significant"] = table["msa_high"] < 0
-    return table.loc[:, list(TABLE_COLUMNS)]
+    columns = [*keys, *TABLE_COLUMNS]
+    if all(c in sums.columns for c in EXTRA_SUM_COLUMNS):
+        for rating in ("adequate", "desired", "perceived"):
+            table[f"{rating}_low"], table[f"{rating}_high"] = mean_interval(
+                sums[f"{rating}_sum"], sums[f"{rating}_sq_sum"], sums["n"], level)
+        table["below_share"] = sums["below_n"] / sums["n"]
+        consistent = (sums["n"] - sums["inconsistent_n"]).astype(float)
+        table["zone_width"] = (sums["width_sum"] / consistent.where(consistent > 0)).astype(float)
+        table["inconsistent"] = sums["inconsistent_n"].astype("int64")
+        columns += EXTRA_COLUMNS
+    return table.loc[:, columns]
+
+
+def position(table: pd.DataFrame) -> pd.Series:
+    """Where perceived lies against the zone: ``below`` adequate (a breach, MSA < 0), ``above``
+    desired (MSS > 0), else ``inside``; missing where MSA is missing (a hidden figure)."""
+    msa, mss = (pd.to_numeric(table[c], errors="coerce") for c in ("msa", "mss"))
+    where = np.select([msa < 0, mss > 0], ["below", "above"], "inside").astype(object)
+    return pd.Series(np.where(msa.isna(), None, where), index=table.index, name="position")
+
+
+def _month_number(label: str) -> int:
+    year, month = label.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def breach_spells(table: pd.DataFrame, keys=("grp", "dimension", "item")) -> pd.DataFrame:
+    """Every spell of consecutive calendar months in breach, per ``keys``.
+
+    ``table`` has the ``keys``, ``period`` (month labels YYYY-MM) and ``breach`` (True, False or
+    missing for a hidden figure). A spell is a run of months each with ``breach`` True, each
+    the calendar month after the one before: a month without data, with the figure hidden or
+    not in breach ends it. Returns ``keys``, ``since`` and ``until`` (the first and last month)
+    and ``months`` (its length), longest first, then latest.
+    """
+    keys = list(keys)
+    columns = [*keys, "since", "until", "months"]
+    flagged = table[table["breach"].fillna(False).astype(bool)]
+    spells = []
+    for key, part in flagged.groupby(keys, sort=False):
+        numbers = sorted({_month_number(p): p for p in part["period"]}.items())
+        start = previous = None
+        for number, label in numbers:
+            if previous is None or number != previous[0] + 1:
+                if start is not None:
+                    spells.append((*key, start[1], previous[1], previous[0] - start[0] + 1))
+                start = (number, label)
+            previous = (number, label)
+        spells.append((*key, start[1], previous[1], previous[0] - start[0] + 1))
+    found = pd.DataFrame(spells, columns=columns)
+    return found.sort_values(["months", "until"], ascending=[False, False], kind="stable",
+                             ignore_index=True)

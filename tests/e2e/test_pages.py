@@ -26,6 +26,7 @@ PAGES = {
     "gaps": "page_gaps",
     "complaints": "page_complaints",
     "retention": "page_retention",
+    "tolerance": "page_tolerance",
     "data": "page_data",
 }
 
