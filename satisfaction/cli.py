@@ -20,8 +20,9 @@ import os
 import sys
 import time
 from datetime import date
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Iterator, TextIO
 
 from satisfaction import channel, errorlog
 from satisfaction.contracts import KINDS, template_csv
@@ -54,6 +55,13 @@ def cmd_demo(args, store: Store, out: TextIO, err: TextIO) -> int:
 
 
 def _mapping(args, store: Store, err: TextIO) -> dict[str, str] | None:
+    """The saved column mapping the command names ({} for none); None, with the reason on
+    ``err``, for a usage error: an unknown mapping, or ``--wide-map`` with a kind not
+    ``tolerance``."""
+    if args.wide_map is not None and args.kind != "tolerance":
+        err.write("--wide-map reads the wide SERVQUAL layout: it goes with the tolerance kind "
+                  "only.\n")
+        return None
     if not args.mapping:
         return {}
     saved = store.mappings(args.kind)
@@ -71,12 +79,16 @@ def cmd_load(args, store: Store, out: TextIO, err: TextIO) -> int:
     mapping = _mapping(args, store, err)
     if mapping is None:
         return EXIT_USAGE
-    try:
-        result = load_file(store, args.kind, args.file, mapping=mapping,
-                           skip_bad_rows=args.skip_bad_rows, loaded_by=args.user)
-    except LoadRefused as refused:
-        err.write(f"Refused {args.file}:\n{refused.report.text(args.skip_bad_rows)}\n")
-        return EXIT_REFUSED
+    with _long_file(args, err) as source:
+        if source is None:
+            return EXIT_REFUSED
+        try:
+            result = load_file(store, args.kind, source, file_name=args.file.name,
+                               mapping=mapping, skip_bad_rows=args.skip_bad_rows,
+                               loaded_by=args.user)
+        except LoadRefused as refused:
+            err.write(f"Refused {args.file}:\n{refused.report.text(args.skip_bad_rows)}\n")
+            return EXIT_REFUSED
     if result.rejected:
         err.write(f"{result.rejected} bad rows were set aside (see the Data page or "
                   f"`batches`); the other {result.rows} rows were loaded.\n")
@@ -91,9 +103,33 @@ def cmd_check(args, store: Store, out: TextIO, err: TextIO) -> int:
     mapping = _mapping(args, store, err)
     if mapping is None:
         return EXIT_USAGE
-    report = check_file(store, args.kind, args.file, mapping=mapping)
+    with _long_file(args, err) as source:
+        if source is None:
+            return EXIT_REFUSED
+        report = check_file(store, args.kind, source, file_name=args.file.name, mapping=mapping)
     (err if report.refusal() else out).write(report.text() + "\n")
     return EXIT_REFUSED if report.refusal() else EXIT_OK
+
+
+@contextmanager
+def _long_file(args, err: TextIO) -> Iterator[Path | None]:
+    """The file to check or load: FILE itself, or with ``--wide-map`` the long ``tolerance``
+    file written from FILE's wide SERVQUAL layout into a private temporary file (None, with the
+    reason on ``err``, when the wide file cannot be turned into the long one)."""
+    if args.wide_map is None:
+        yield args.file
+        return
+    from satisfaction.private_temp import temp_file
+    from satisfaction.wide_tolerance import WideLayoutError, widen_to_long
+
+    with temp_file(suffix=".csv", prefix="wide-") as long:
+        try:
+            widen_to_long(args.file, args.wide_map, long)
+        except (WideLayoutError, OSError) as refused:
+            err.write(f"Refused {args.file}: {refused}\n")
+            yield None
+            return
+        yield long
 
 
 def cmd_batches(args, store: Store, out: TextIO, err: TextIO) -> int:
@@ -221,6 +257,10 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
         sub.add_argument("kind", choices=list(KINDS))
         sub.add_argument("file", type=Path)
         sub.add_argument("--mapping", help="A saved column mapping to apply to the headers.")
+        sub.add_argument("--wide-map", type=Path, metavar="MAP.csv",
+                         help="tolerance only: FILE is the wide SERVQUAL layout (<item>_adequate, "
+                              "<item>_desired, <item>_perceived per respondent); MAP.csv gives "
+                              "each item's RATER dimension (columns item, dimension).")
         if name == "load":
             sub.add_argument("--skip-bad-rows", action="store_true",
                              help="Load the good rows and keep the bad ones aside with reasons.")
@@ -252,9 +292,11 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
 
 
 def _absolute(argv: list[str], args) -> list[str]:
-    """``argv`` with a relative FILE made absolute, for a process with another directory."""
-    file = getattr(args, "file", None)
-    return [str(Path(a).resolve()) if file is not None and a == str(file) else a for a in argv]
+    """``argv`` with a relative FILE or MAP.csv made absolute, for a process with another
+    directory."""
+    paths = {str(p) for p in (getattr(args, "file", None), getattr(args, "wide_map", None))
+             if p is not None}
+    return [str(Path(a).resolve()) if a in paths else a for a in argv]
 
 
 def _open(args) -> Store:

@@ -15,8 +15,9 @@ in a streaming pass, so memory stays bounded whatever the file's size. Header ma
 and case-folds, as the loader does. The file must be UTF-8 (transcode GBK first; the loader's
 transcoder does it for ``load``).
 
-Not yet wired to ``python -m satisfaction load`` or the Data page: call it, then load the
-result (``python -c "from satisfaction.wide_tolerance import widen_to_long; ..."``).
+``python -m satisfaction load tolerance WIDE.csv --wide-map MAP.csv`` (and ``check``) call it
+into a private temporary file and load the result as a batch named for the wide file; the Data
+page does not offer it yet.
 """
 
 from __future__ import annotations

@@ -106,3 +106,36 @@ def test_item_map_needs_its_columns(tmp_path):
     (tmp_path / "map.csv").write_text("name,dim\nx,reliability\n")
     with pytest.raises(WideLayoutError, match="item, dimension"):
         read_item_map(tmp_path / "map.csv")
+
+
+def _cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "satisfaction", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_the_command_line_loads_the_wide_layout_as_one_batch_named_for_the_file(files):
+    db = str(files / "store.duckdb")
+    done = _cli("load", "tolerance", str(files / "wide.csv"), "--wide-map",
+                str(files / "map.csv"), "--db", db)
+    assert done.returncode == 0, done.stderr
+    with Store(db) as store:
+        assert store.row_counts()["tolerance"] == 6
+        assert list(store.batches()["file_name"]) == ["wide.csv"]
+    again = _cli("load", "tolerance", str(files / "wide.csv"), "--wide-map",
+                 str(files / "map.csv"), "--db", db)
+    assert again.returncode == 1 and "already loaded" in again.stderr
+
+
+def test_the_command_line_refuses_an_unmapped_item_and_a_wide_map_for_another_kind(files):
+    (files / "short.csv").write_text("item,dimension\non time,reliability\n")
+    db = str(files / "store.duckdb")
+    unmapped = _cli("check", "tolerance", str(files / "wide.csv"), "--wide-map",
+                    str(files / "short.csv"), "--db", db)
+    assert unmapped.returncode == 1 and "listens" in unmapped.stderr
+    assert "Traceback" not in unmapped.stderr
+    wrong = _cli("load", "responses", str(files / "wide.csv"), "--wide-map",
+                 str(files / "map.csv"), "--db", db)
+    assert wrong.returncode == 2 and "tolerance kind only" in wrong.stderr
