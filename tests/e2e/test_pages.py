@@ -84,9 +84,11 @@ def test_presentation_mode_hides_the_streamlit_header_and_sidebar(open_page):
 
 def test_a_deep_link_to_a_page_works_on_a_fresh_server(open_fresh_page):
     """A shared link's first request runs the shell too (not the page file alone)."""
-    page = open_fresh_page("kano?segment=lead")
+    page = open_fresh_page("kano?lang=zh&kano_size=n")
     assert_no_exception(page)
     assert page.locator("[data-testid=stVegaLiteChart]").count() >= 2, "Kano charts missing"
+    assert t("page_kano", "zh") in page.locator("h1").first.inner_text(), "the shell's language"
+    assert page.locator("[data-testid=stSidebarNav]").is_visible(), "the shell's navigation"
 
 
 def test_a_command_line_load_while_browsing_is_handed_to_the_app(open_page, app_store, tmp_path):
