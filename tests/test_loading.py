@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from satisfaction.loading import LoadRefused, check_file, load_file, set_aside_problems
+from satisfaction.loading import check_file, load_file, set_aside_problems
 from satisfaction.store import Store
+from tests.loading_helpers import refusal, snapshot, write
 
 HEADER = "response_id,responded_on,region,channel,satisfaction,recommend,effort\n"
 GOOD_ROWS = [
@@ -24,27 +25,9 @@ def store(tmp_path: Path):
         yield store
 
 
-def write(tmp_path: Path, text: str, name: str = "file.csv", encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def snapshot(store: Store) -> tuple:
-    """Everything a load could change: row counts, batches, rejected rows, data versions."""
-    with store.cursor() as cur:
-        batches = cur.execute("SELECT * FROM batches ORDER BY batch_id").fetchall()
-        rejected = cur.execute("SELECT count(*) FROM rejected_rows").fetchone()[0]
-    return store.row_counts(), batches, rejected, store.data_version()
-
-
 def refused(store: Store, path: Path, kind: str = "responses", **kwargs) -> str:
-    """Load ``path``, expect a refusal, check nothing changed, and return the report's text."""
-    before = snapshot(store)
-    with pytest.raises(LoadRefused) as error:
-        load_file(store, kind, path, **kwargs)
-    assert snapshot(store) == before
-    return error.value.report.text()
+    """Load ``path``, expect a refusal that changes nothing, and return the report's text."""
+    return refusal(store, path, kind, **kwargs).report.text()
 
 
 def test_a_good_file_loads_as_one_batch(store, tmp_path):

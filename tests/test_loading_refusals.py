@@ -13,10 +13,11 @@ import pytest
 from satisfaction import csvfile, private_temp
 from satisfaction.csvfile import MAX_RECORD
 from satisfaction.i18n import TEXT
-from satisfaction.loading import LoadRefused, check_file, describe, load_file
+from satisfaction.loading import check_file, describe, load_file
 from satisfaction.loading.sql import MAX_COUNT, checks
 from satisfaction.contracts import KINDS
 from satisfaction.store import Store
+from tests.loading_helpers import refusal, write
 
 HEADER = "response_id,responded_on,region,channel,satisfaction,recommend,effort\n"
 ROWS = [f"r{i},2026-01-05,East,phone,5,9,2" for i in range(30)]
@@ -36,27 +37,6 @@ def private(tmp_path, monkeypatch) -> Path:
 def store(tmp_path: Path, private):
     with Store(tmp_path / "store.duckdb") as store:
         yield store
-
-
-def write(tmp_path: Path, data: str | bytes, name: str = "file.csv") -> Path:
-    path = tmp_path / name
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path
-
-
-def snapshot(store: Store) -> tuple:
-    with store.cursor() as cur:
-        batches = cur.execute("SELECT * FROM batches ORDER BY batch_id").fetchall()
-        rejected = cur.execute("SELECT count(*) FROM rejected_rows").fetchone()[0]
-    return store.row_counts(), batches, rejected, store.data_version()
-
-
-def refusal(store: Store, path: Path, kind: str = "responses", **kwargs) -> LoadRefused:
-    before = snapshot(store)
-    with pytest.raises(LoadRefused) as error:
-        load_file(store, kind, path, **kwargs)
-    assert snapshot(store) == before
-    return error.value
 
 
 def test_a_line_over_the_size_limit_is_refused_naming_it(store, tmp_path):
