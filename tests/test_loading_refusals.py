@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from satisfaction import csvfile, private_temp
+from satisfaction import batch_log, csvfile, private_temp
 from satisfaction.csvfile import MAX_RECORD
 from satisfaction.i18n import TEXT
 from satisfaction.loading import check_file, describe, load_file
@@ -145,7 +145,7 @@ def test_skipping_bad_rows_sets_aside_exactly_the_two_short_rows(store, tmp_path
     assert (result.rows, result.rejected) == (30, 2)
     assert [(p.line, p.column, p.why.code) for p in result.report.problems] == [
         (12, None, "field_count"), (23, None, "field_count")]
-    assert list(store.rejected_rows(result.batch)["record"]) == ["s1,2026-01-05", "s2,2026-01-05,East"]
+    assert list(batch_log.rejected_rows(store, result.batch)["record"]) == ["s1,2026-01-05", "s2,2026-01-05,East"]
 
 
 def test_a_misplaced_quote_is_one_bad_row(store, tmp_path):
@@ -162,7 +162,7 @@ def test_a_full_disk_in_the_store_is_a_message_and_the_store_is_unchanged(store,
         raise duckdb.IOException('IO Error: Could not write file "store.duckdb.wal": '
                                  "No space left on device")
 
-    monkeypatch.setattr(Store, "record_batch", full)
+    monkeypatch.setattr(batch_log, "record", full)
     for rows in (ROWS, ROWS + ["r0,2026-01-05,East,phone,9,9,2"]):
         refused = refusal(store, write(tmp_path, HEADER + "\n".join(rows) + "\n"),
                           skip_bad_rows=True)
