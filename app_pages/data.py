@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from satisfaction import mappings
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.ui import batches, context, upload
 
@@ -14,7 +15,7 @@ upload.show_message(ctx)
 left, right = st.columns(2)
 kind = left.selectbox(ctx.t("kind"), list(KINDS), key="data_kind",
                       format_func=lambda k: ctx.t(f"kind_{k}"))
-saved = store.mappings(kind)
+saved = mappings.saved(store, kind)
 if "saved_mapping" in st.session_state:
     st.session_state["data_mapping"] = st.session_state.pop("saved_mapping")
 mapping_name = right.selectbox(ctx.t("mapping"), [""] + list(saved), key="data_mapping",

@@ -8,24 +8,13 @@
 -- reads: complaints
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR, period VARCHAR = 'all'
 -- columns: grp, period, complaints, resolved, days_median, days_p90, recovery_n, recovery_sum, recovery_sumsq, parent_complaints, parent_resolved, parent_recovery_n
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM complaints
-), sums AS (
+WITH sums AS (
     SELECT
         kept,
-        CASE $by
-            WHEN 'all' THEN 'all'
-            WHEN 'region' THEN region
-            WHEN 'unit' THEN unit
-            WHEN 'channel' THEN channel
-            WHEN 'category' THEN category
-            WHEN 'severity' THEN severity
-            WHEN 'month' THEN period_label(received_on, 'month')
-            WHEN 'quarter' THEN period_label(received_on, 'quarter')
-            ELSE error('complaint_figures: unknown grouping ' || $by)
-        END AS grp,
+        group_value('complaint_figures', $by, received_on,
+                    ['region', 'unit', 'channel', 'category', 'severity'], region := region,
+                    unit := unit, channel := channel, category := category,
+                    severity := severity) AS grp,
         CASE $period WHEN 'all' THEN 'all' ELSE period_label(received_on, $period) END AS period,
         count(*) AS complaints,
         count(resolved_on) AS resolved,
@@ -34,7 +23,7 @@ WITH rows_ AS (
         count(recovery_satisfaction) AS recovery_n,
         coalesce(sum(recovery_satisfaction)::BIGINT, 0) AS recovery_sum,
         coalesce(sum(recovery_satisfaction::BIGINT * recovery_satisfaction)::BIGINT, 0) AS recovery_sumsq
-    FROM rows_
+    FROM kept_and_all_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY kept, grp, period
 )
 SELECT f.* EXCLUDE (kept), p.complaints AS parent_complaints, p.resolved AS parent_resolved,

@@ -15,16 +15,12 @@ WITH complaints_per_period AS (
         median(resolved_on - received_on) AS days_to_resolve_median
     FROM filtered_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY grp
-), customer_rows AS (
-    SELECT true AS kept, * FROM filtered_customers($date_from, $date_to, $regions, [], [], [], $segments)
-    UNION ALL
-    SELECT false, * FROM customers
 ), customers_per_period AS (
     SELECT
         period_label(period, $by) AS grp,
         count(*) FILTER (WHERE active AND kept) AS customer_months,
         count(*) FILTER (WHERE active AND NOT kept) AS parent_customer_months
-    FROM customer_rows
+    FROM kept_and_all_customers($date_from, $date_to, $regions, [], [], [], $segments)
     GROUP BY grp
     HAVING count(*) FILTER (WHERE kept) > 0
 )

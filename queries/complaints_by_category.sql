@@ -10,10 +10,6 @@
 WITH base AS (
     SELECT count(*) FILTER (WHERE active) AS customer_months
     FROM filtered_customers($date_from, $date_to, $regions, [], [], [], $segments)
-), rows_ AS (
-    SELECT true AS kept, * FROM filtered_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM complaints
 )
 SELECT category,
        count(*) FILTER (WHERE kept) AS count,
@@ -24,7 +20,7 @@ SELECT category,
        (SELECT customer_months FROM base) AS customer_months,
        count(resolved_on) FILTER (WHERE NOT kept) AS parent_resolved,
        count(recovery_satisfaction) FILTER (WHERE NOT kept) AS parent_recovery_n
-FROM rows_
+FROM kept_and_all_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
 GROUP BY category
 HAVING count(*) FILTER (WHERE kept) > 0
 ORDER BY count DESC, category NULLS LAST

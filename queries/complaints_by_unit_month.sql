@@ -4,16 +4,12 @@
 -- reads: complaints
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[]
 -- columns: unit, month, complaints, resolved, days_median, days_p90, parent_resolved
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM complaints
-), sums AS (
+WITH sums AS (
     SELECT kept, unit, period_label(received_on, 'month') AS month, count(*) AS complaints,
            count(resolved_on) AS resolved,
            median(resolved_on - received_on)::DOUBLE AS days_median,
            quantile_cont(resolved_on - received_on, 0.9)::DOUBLE AS days_p90
-    FROM rows_ WHERE unit IS NOT NULL
+    FROM kept_and_all_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments) WHERE unit IS NOT NULL
     GROUP BY kept, unit, month
 )
 SELECT f.* EXCLUDE (kept), p.resolved AS parent_resolved

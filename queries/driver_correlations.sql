@@ -5,14 +5,10 @@
 -- reads: employees
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[]
 -- columns: statistic, row_item, col_item, value
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM employees
-), every_complete AS (
+WITH every_complete AS (
     -- "respect" is quoted because it is a keyword (IGNORE/RESPECT NULLS).
     SELECT kept, overall, job, training, pay, promotion, "respect", teamwork, welfare
-    FROM rows_
+    FROM kept_and_all_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     WHERE job IS NOT NULL AND training IS NOT NULL AND pay IS NOT NULL AND promotion IS NOT NULL
       AND "respect" IS NOT NULL AND teamwork IS NOT NULL AND welfare IS NOT NULL
 ), complete AS (

@@ -5,24 +5,16 @@
 -- reads: employees
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR
 -- columns: grp, n, overall_sum, overall_sumsq, stay_n, stay_sum, parent_n, parent_stay_n
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM employees
-), sums AS (
+WITH sums AS (
     SELECT
         kept,
-        CASE $by WHEN 'all' THEN 'all'
-                 WHEN 'unit' THEN unit
-                 WHEN 'month' THEN period_label(surveyed_on, 'month')
-                 WHEN 'quarter' THEN period_label(surveyed_on, 'quarter')
-                 ELSE error('employee_figures_by_period: unknown grouping ' || $by) END AS grp,
+        group_value('employee_figures_by_period', $by, surveyed_on, ['unit'], unit := unit) AS grp,
         count(overall) AS n,
         sum(overall)::BIGINT AS overall_sum,
         sum(overall::BIGINT * overall)::BIGINT AS overall_sumsq,
         count(intends_to_stay) AS stay_n,
         coalesce(sum(intends_to_stay)::BIGINT, 0) AS stay_sum
-    FROM rows_
+    FROM kept_and_all_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY kept, grp
 )
 SELECT f.* EXCLUDE (kept), p.n AS parent_n, p.stay_n AS parent_stay_n

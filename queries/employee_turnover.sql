@@ -9,23 +9,15 @@
 -- reads: employees
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR
 -- columns: grp, tenure_band, employees, leavers, parent_employees
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM employees
-), banded AS (
+WITH banded AS (
     SELECT kept, left_on,
-           CASE $by WHEN 'all' THEN 'all'
-                    WHEN 'unit' THEN unit
-                    WHEN 'month' THEN period_label(surveyed_on, 'month')
-                    WHEN 'quarter' THEN period_label(surveyed_on, 'quarter')
-                    ELSE error('employee_turnover: unknown grouping ' || $by) END AS grp,
+           group_value('employee_turnover', $by, surveyed_on, ['unit'], unit := unit) AS grp,
            CASE WHEN tenure_months IS NULL THEN NULL
                 WHEN tenure_months < 3 THEN '0-3'
                 WHEN tenure_months < 12 THEN '3-12'
                 WHEN tenure_months < 24 THEN '12-24'
                 ELSE '24+' END AS band
-    FROM rows_
+    FROM kept_and_all_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
 ), cells AS (
     SELECT grp, band AS tenure_band,
            count(*) FILTER (WHERE kept) AS employees,

@@ -6,11 +6,6 @@
 -- reads: tolerance
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[]
 -- columns: dimension, item, n, desired_sum, desired_sq_sum, perceived_sum, perceived_sq_sum, gap5_sum, gap5_sq_sum, parent_n
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_tolerance($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM tolerance
-)
 SELECT
     dimension,
     item,
@@ -22,7 +17,7 @@ SELECT
     sum(perceived - desired) FILTER (WHERE kept)::DOUBLE AS gap5_sum,
     sum((perceived - desired) * (perceived - desired)) FILTER (WHERE kept)::DOUBLE AS gap5_sq_sum,
     count(*) FILTER (WHERE NOT kept) AS parent_n
-FROM rows_
+FROM kept_and_all_tolerance($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
 GROUP BY dimension, item
 HAVING count(*) FILTER (WHERE kept) > 0
 ORDER BY dimension, item

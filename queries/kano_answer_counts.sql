@@ -5,11 +5,7 @@
 -- reads: kano
 -- params: by VARCHAR, date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[]
 -- columns: grp, feature, functional, dysfunctional, n, importance_sum, importance_n, parent_n
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_kano($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM kano
-), counted AS (
+WITH counted AS (
     SELECT
         CASE $by WHEN 'segment' THEN coalesce(segment, '(none)') ELSE 'all' END AS grp,
         feature,
@@ -19,7 +15,7 @@ WITH rows_ AS (
         CAST(coalesce(sum(importance) FILTER (WHERE kept), 0) AS BIGINT) AS importance_sum,
         count(importance) FILTER (WHERE kept) AS importance_n,
         sum(count(*) FILTER (WHERE NOT kept)) OVER (PARTITION BY grp, feature) AS parent_n
-    FROM rows_
+    FROM kept_and_all_kano($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY grp, feature, functional, dysfunctional
 )
 SELECT grp, feature, functional, dysfunctional, n, importance_sum, importance_n,

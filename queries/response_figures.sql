@@ -10,24 +10,12 @@
 -- reads: responses
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR, period VARCHAR = 'all'
 -- columns: grp, period, n, sat_sum, sat_sumsq, sat_top2, sat_1, sat_2, sat_3, sat_4, sat_5, rec_n, promoters, detractors, effort_n, effort_sum, effort_sumsq, pair_n, pair_sat_sum, pair_exp_sum, parent_n, parent_rec_n, parent_effort_n, parent_pair_n
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM responses
-), sums AS (
+WITH sums AS (
     SELECT
         kept,
-        CASE $by
-            WHEN 'all' THEN 'all'
-            WHEN 'region' THEN region
-            WHEN 'unit' THEN unit
-            WHEN 'channel' THEN channel
-            WHEN 'stage' THEN stage
-            WHEN 'segment' THEN segment
-            WHEN 'month' THEN period_label(responded_on, 'month')
-            WHEN 'quarter' THEN period_label(responded_on, 'quarter')
-            ELSE error('response_figures: unknown grouping ' || $by)
-        END AS grp,
+        group_value('response_figures', $by, responded_on,
+                    ['region', 'unit', 'channel', 'stage', 'segment'], region := region,
+                    unit := unit, channel := channel, stage := stage, segment := segment) AS grp,
         CASE $period WHEN 'all' THEN 'all' ELSE period_label(responded_on, $period) END AS period,
         count(satisfaction) AS n,
         coalesce(sum(satisfaction)::BIGINT, 0) AS sat_sum,
@@ -47,7 +35,7 @@ WITH rows_ AS (
         count(*) FILTER (WHERE satisfaction IS NOT NULL AND expectation IS NOT NULL) AS pair_n,
         coalesce(sum(satisfaction) FILTER (WHERE expectation IS NOT NULL)::BIGINT, 0) AS pair_sat_sum,
         coalesce(sum(expectation) FILTER (WHERE satisfaction IS NOT NULL)::BIGINT, 0) AS pair_exp_sum
-    FROM rows_
+    FROM kept_and_all_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY kept, grp, period
 )
 SELECT f.* EXCLUDE (kept), p.n AS parent_n, p.rec_n AS parent_rec_n,

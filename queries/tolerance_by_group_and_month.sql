@@ -11,22 +11,12 @@
 -- reads: tolerance
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR, period VARCHAR = 'all'
 -- columns: grp, period, dimension, item, n, adequate_sum, desired_sum, perceived_sum, msa_sum, msa_sq_sum, adequate_sq_sum, desired_sq_sum, perceived_sq_sum, below_n, inconsistent_n, width_sum, parent_n
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_tolerance($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM tolerance
-), sums AS (
+WITH sums AS (
     SELECT
-        CASE $by
-            WHEN 'all' THEN 'all'
-            WHEN 'region' THEN coalesce(region, '(none)')
-            WHEN 'unit' THEN coalesce(unit, '(none)')
-            WHEN 'channel' THEN coalesce(channel, '(none)')
-            WHEN 'segment' THEN coalesce(segment, '(none)')
-            WHEN 'month' THEN period_label(responded_on, 'month')
-            WHEN 'quarter' THEN period_label(responded_on, 'quarter')
-            ELSE error('tolerance_by_group_and_month: unknown grouping ' || $by)
-        END AS grp,
+        coalesce(group_value('tolerance_by_group_and_month', $by, responded_on,
+                             ['region', 'unit', 'channel', 'segment'], region := region,
+                             unit := unit, channel := channel, segment := segment),
+                 '(none)') AS grp,
         CASE $period
             WHEN 'all' THEN 'all'
             WHEN 'month' THEN period_label(responded_on, 'month')
@@ -47,7 +37,7 @@ WITH rows_ AS (
         count(*) FILTER (WHERE kept AND adequate > desired) AS inconsistent_n,
         coalesce(sum(desired - adequate) FILTER (WHERE kept AND adequate <= desired), 0)::DOUBLE AS width_sum,
         count(*) FILTER (WHERE NOT kept) AS parent_n
-    FROM rows_
+    FROM kept_and_all_tolerance($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY ALL
 )
 SELECT grp, period, dimension, item, n, adequate_sum, desired_sum, perceived_sum, msa_sum,

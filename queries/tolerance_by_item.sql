@@ -5,11 +5,6 @@
 -- reads: tolerance
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[]
 -- columns: dimension, item, n, adequate_sum, desired_sum, perceived_sum, msa_sum, msa_sq_sum, parent_n
-WITH rows_ AS (
-    SELECT true AS kept, * FROM filtered_tolerance($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM tolerance
-)
 SELECT
     dimension,
     item,
@@ -20,7 +15,7 @@ SELECT
     sum(perceived - adequate) FILTER (WHERE kept)::DOUBLE AS msa_sum,
     sum((perceived - adequate) * (perceived - adequate)) FILTER (WHERE kept)::DOUBLE AS msa_sq_sum,
     count(*) FILTER (WHERE NOT kept) AS parent_n
-FROM rows_
+FROM kept_and_all_tolerance($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
 GROUP BY dimension, item
 HAVING count(*) FILTER (WHERE kept) > 0
 ORDER BY dimension, item

@@ -7,24 +7,16 @@
 -- reads: employees, responses
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[]
 -- columns: unit, employee_n, employee_sum, stay_n, stay_sum, customer_n, customer_sum, rec_n, promoters, detractors, parent_employee_n, parent_stay_n, parent_customer_n, parent_rec_n
-WITH staff_rows AS (
-    SELECT true AS kept, * FROM filtered_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM employees
-), staff AS (
+WITH staff AS (
     SELECT unit, count(overall) FILTER (WHERE kept) AS employee_n,
            sum(overall) FILTER (WHERE kept)::BIGINT AS employee_sum,
            count(intends_to_stay) FILTER (WHERE kept) AS stay_n,
            coalesce(sum(intends_to_stay) FILTER (WHERE kept)::BIGINT, 0) AS stay_sum,
            count(overall) FILTER (WHERE NOT kept) AS parent_employee_n,
            count(intends_to_stay) FILTER (WHERE NOT kept) AS parent_stay_n
-    FROM staff_rows
+    FROM kept_and_all_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     WHERE unit IS NOT NULL
     GROUP BY unit
-), customer_rows AS (
-    SELECT true AS kept, * FROM filtered_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, * FROM responses
 ), customers AS (
     SELECT unit, count(satisfaction) FILTER (WHERE kept) AS customer_n,
            sum(satisfaction) FILTER (WHERE kept)::BIGINT AS customer_sum,
@@ -33,7 +25,7 @@ WITH staff_rows AS (
            count(*) FILTER (WHERE kept AND is_detractor(recommend)) AS detractors,
            count(satisfaction) FILTER (WHERE NOT kept) AS parent_customer_n,
            count(recommend) FILTER (WHERE NOT kept) AS parent_rec_n
-    FROM customer_rows
+    FROM kept_and_all_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     WHERE unit IS NOT NULL
     GROUP BY unit
 )

@@ -18,10 +18,8 @@ WITH answered AS (
           FROM answered)
     WHERE rn = 1
 ), rows_ AS (
-    SELECT true AS kept, customer_id, period, active
-    FROM filtered_customers($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
-    UNION ALL
-    SELECT false, customer_id, period, active FROM customers
+    SELECT kept, customer_id, period, active
+    FROM kept_and_all_customers($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
 ), pairs AS (
     SELECT b.kept, h.unit, n.customer_id IS NOT NULL AS active_now
     FROM rows_ b

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import duckdb
 
+from satisfaction import batch_log
 from satisfaction.store import Store
 
 SQL_DIR = Path(__file__).parent / "demo_sql"
@@ -88,6 +89,6 @@ def write_demo(store: Store, scale: float = 1.0) -> dict[str, int]:
             values = {"scale": scale, "batch_id": batch_ids[kind],
                       "customers_batch": batch_ids["customers"]}
             written[kind] = _insert_kind(cur, kind, values)
-            store.record_batch(cur, batch_ids[kind], kind, f"demo: {kind}",
-                               f"demo-v1-scale-{scale:g}-{kind}", written[kind], 0, "demo")
+            batch_log.record(store, cur, batch_ids[kind], kind, f"demo: {kind}",
+                             f"demo-v1-scale-{scale:g}-{kind}", written[kind], 0, "demo")
     return written

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import threading
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -134,18 +133,6 @@ class Store:
         """Within a write transaction: mark ``kind`` as changed so caches refresh."""
         cur.execute("UPDATE data_versions SET version = version + 1 WHERE kind = ?", [kind])
 
-    def record_batch(self, cur: duckdb.DuckDBPyConnection, batch: int, kind: str,
-                     file_name: str, content_hash: str, rows_loaded: int, rows_rejected: int,
-                     loaded_by: str) -> None:
-        """Within a write transaction: list a load as a batch and mark its kind as changed."""
-        cur.execute(
-            "INSERT INTO batches (batch_id, kind, file_name, content_hash, rows_loaded, "
-            "rows_rejected, loaded_by, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [batch, kind, file_name, content_hash, rows_loaded, rows_rejected, loaded_by,
-             datetime.now()],
-        )
-        self.bump_version(cur, kind)
-
     def data_version(self, kinds: tuple[str, ...] | None = None) -> tuple[int, ...]:
         """The data versions of ``kinds`` (all kinds when None): a cache key part."""
         wanted = list(kinds or KINDS)
@@ -176,53 +163,24 @@ class Store:
         with self.cursor() as cur:
             return cur.execute("SELECT count(*) FROM batches WHERE undone_at IS NULL").fetchone()[0] == 0
 
+    # The command line (satisfaction/cli.py) still calls these four; their code lives in
+    # satisfaction.batch_log and satisfaction.mappings, which new callers use directly.
     def batches(self):
-        """Every load, newest first, as a DataFrame."""
-        return self.query("batches")
+        """Every load, newest first: :func:`satisfaction.batch_log.listed`."""
+        from satisfaction import batch_log
+        return batch_log.listed(self)
 
     def undo(self, batch_id: int) -> dict[str, Any]:
-        """Delete every row of a batch in one transaction; the batch stays listed as undone."""
-        with self.transaction() as cur:
-            row = cur.execute(
-                "SELECT kind, undone_at, rows_loaded FROM batches WHERE batch_id = ?", [batch_id]
-            ).fetchone()
-            if row is None:
-                raise StoreError(f"There is no batch {batch_id}.")
-            kind, undone_at, rows = row
-            if undone_at is not None:
-                raise StoreError(f"Batch {batch_id} was already undone at {undone_at:%Y-%m-%d %H:%M}.")
-            cur.execute(f"DELETE FROM {KINDS[kind].name} WHERE batch_id = ?", [batch_id])
-            cur.execute("DELETE FROM rejected_rows WHERE batch_id = ?", [batch_id])
-            cur.execute(
-                "UPDATE batches SET undone_at = ? WHERE batch_id = ?", [datetime.now(), batch_id]
-            )
-            self.bump_version(cur, kind)
-        return {"batch": batch_id, "kind": kind, "rows_removed": rows}
-
-    def rejected_rows(self, batch_id: int):
-        return self.query("rejected_rows_of_batch", {"batch_id": batch_id})
+        """Undo a batch: :func:`satisfaction.batch_log.undo`."""
+        from satisfaction import batch_log
+        return batch_log.undo(self, batch_id)
 
     def mappings(self, kind: str | None = None) -> dict[str, dict[str, str]]:
-        """Saved column mappings: name -> {file header: contract column}."""
-        with self.cursor() as cur:
-            rows = cur.execute(
-                "SELECT name, source_header, target_column FROM column_mappings "
-                "WHERE ? IS NULL OR kind = ? ORDER BY name",
-                [kind, kind],
-            ).fetchall()
-        saved: dict[str, dict[str, str]] = {}
-        for name, source, target in rows:
-            saved.setdefault(name, {})[source] = target
-        return saved
+        """Saved column mappings: :func:`satisfaction.mappings.saved`."""
+        from satisfaction import mappings
+        return mappings.saved(self, kind)
 
     def save_mapping(self, name: str, kind: str, mapping: dict[str, str]) -> None:
-        kind_def = KINDS[kind]
-        unknown = sorted(set(mapping.values()) - set(kind_def.column_names))
-        if unknown:
-            raise StoreError(f"A mapping can only target {kind} columns; not {', '.join(unknown)}.")
-        with self.transaction() as cur:
-            cur.execute("DELETE FROM column_mappings WHERE name = ? AND kind = ?", [name, kind])
-            for source, target in mapping.items():
-                cur.execute(
-                    "INSERT INTO column_mappings VALUES (?, ?, ?, ?)", [name, kind, source, target]
-                )
+        """Save a column mapping: :func:`satisfaction.mappings.save`."""
+        from satisfaction import mappings
+        mappings.save(self, name, kind, mapping)

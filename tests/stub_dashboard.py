@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,16 @@ def big_csv(path: Path, rows: int) -> Path:
         "TO '" + str(path) + "' (HEADER)", [rows])
     con.close()
     return path
+
+
+def wait_until_loading(stub: subprocess.Popen, db: Path, size: int) -> None:
+    """Return once ``stub`` has started a request and the store at ``db`` has grown 4 MiB past
+    ``size``: a load is well under way. Fails when nothing is written within 60 s."""
+    assert stub.stdout.readline().strip() == "working"
+    deadline = time.monotonic() + 60
+    while db.stat().st_size < size + (4 << 20) and stub.poll() is None:
+        assert time.monotonic() < deadline, "the load wrote nothing within 60 s"
+        time.sleep(0.005)
 
 
 def main(path: str) -> None:

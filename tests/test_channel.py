@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -374,11 +373,7 @@ def test_a_dashboard_killed_mid_load_drops_the_connection_and_keeps_none_of_the_
     client = threading.Thread(target=hand_over)
     client.start()
     try:
-        assert stub.stdout.readline().strip() == "working"
-        deadline = time.monotonic() + 60
-        while db.stat().st_size < size + (4 << 20) and stub.poll() is None:
-            assert time.monotonic() < deadline, "the load wrote nothing within 60 s"
-            time.sleep(0.005)
+        stub_dashboard.wait_until_loading(stub, db, size)
     finally:
         stub.send_signal(signal.SIGKILL)
         stub.wait()

@@ -306,11 +306,7 @@ def test_a_dashboard_killed_mid_load_leaves_the_batch_to_the_command_line(tmp_pa
             [sys.executable, "-m", "satisfaction", "load", "responses", str(source),
              "--db", str(db), "--wait", "0"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert stub.stdout.readline().strip() == "working"
-        deadline = time.monotonic() + 60
-        while db.stat().st_size < size + (4 << 20) and stub.poll() is None:
-            assert time.monotonic() < deadline, "the load wrote nothing within 60 s"
-            time.sleep(0.005)
+        stub_dashboard.wait_until_loading(stub, db, size)
     finally:
         stub.kill()
         stub.wait()

@@ -132,12 +132,6 @@ def test_lead_and_order_on_the_small_store(store_path):
     assert list(ordered["starts_at"]) == ["gap3", "gap2", None]
 
 
-def test_mean_interval_refuses_a_bad_level():
-    with pytest.raises(ValueError, match="level"):
-        gaps.mean_interval(1, 1, 1, level=1.5)
-    assert all(math.isnan(x) for x in gaps.mean_interval(5.0, 25.0, 1)[1:])
-
-
 def test_the_demo_plant_reliability_starts_at_the_pharmacy_gap(demo_store_path):
     with Store(demo_store_path) as store:
         table = exports.gaps_table(store.query, Filters(), "all", 30)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from satisfaction.loading import LoadRefused, check_file, load_file, set_aside_problems
+from satisfaction import batch_log, mappings
+from satisfaction.loading import check_file, load_file, set_aside_problems
 from satisfaction.store import Store
+from tests.loading_helpers import refusal, snapshot, write
 
 HEADER = "response_id,responded_on,region,channel,satisfaction,recommend,effort\n"
 GOOD_ROWS = [
@@ -24,27 +26,9 @@ def store(tmp_path: Path):
         yield store
 
 
-def write(tmp_path: Path, text: str, name: str = "file.csv", encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def snapshot(store: Store) -> tuple:
-    """Everything a load could change: row counts, batches, rejected rows, data versions."""
-    with store.cursor() as cur:
-        batches = cur.execute("SELECT * FROM batches ORDER BY batch_id").fetchall()
-        rejected = cur.execute("SELECT count(*) FROM rejected_rows").fetchone()[0]
-    return store.row_counts(), batches, rejected, store.data_version()
-
-
 def refused(store: Store, path: Path, kind: str = "responses", **kwargs) -> str:
-    """Load ``path``, expect a refusal, check nothing changed, and return the report's text."""
-    before = snapshot(store)
-    with pytest.raises(LoadRefused) as error:
-        load_file(store, kind, path, **kwargs)
-    assert snapshot(store) == before
-    return error.value.report.text()
+    """Load ``path``, expect a refusal that changes nothing, and return the report's text."""
+    return refusal(store, path, kind, **kwargs).report.text()
 
 
 def test_a_good_file_loads_as_one_batch(store, tmp_path):
@@ -141,17 +125,18 @@ def test_the_same_content_twice_is_refused_until_undone(store, tmp_path):
     path = write(tmp_path, HEADER + "\n".join(GOOD_ROWS) + "\n")
     first = load_file(store, "responses", path)
     assert "already loaded as batch 1" in refused(store, path)
-    store.undo(first.batch)
+    batch_log.undo(store, first.batch)
     assert load_file(store, "responses", path).rows == 3
 
 
 def test_undo_removes_exactly_its_batch(store, tmp_path):
     load_file(store, "responses", write(tmp_path, HEADER + GOOD_ROWS[0] + "\n", "a.csv"))
     second = load_file(store, "responses", write(tmp_path, HEADER + "\n".join(GOOD_ROWS[1:]) + "\n"))
-    assert store.undo(second.batch) == {"batch": 2, "kind": "responses", "rows_removed": 2}
+    assert batch_log.undo(store, second.batch) == {
+        "batch": 2, "kind": "responses", "rows_removed": 2}
     with store.cursor() as cur:
         assert cur.execute("SELECT response_id FROM responses").fetchall() == [("r1",)]
-    assert store.batches().set_index("batch_id").loc[2, "undone_at"] is not None
+    assert batch_log.listed(store).set_index("batch_id").loc[2, "undone_at"] is not None
 
 
 def test_skipping_bad_rows_loads_the_good_ones_and_keeps_the_bad_with_reasons(store, tmp_path):
@@ -159,7 +144,7 @@ def test_skipping_bad_rows_loads_the_good_ones_and_keeps_the_bad_with_reasons(st
     result = load_file(store, "responses", write(tmp_path, HEADER + "\n".join(rows) + "\n"),
                        skip_bad_rows=True)
     assert (result.rows, result.rejected) == (3, 2)
-    rejected = store.rejected_rows(result.batch)
+    rejected = batch_log.rejected_rows(store, result.batch)
     assert list(rejected["line"]) == [5, 6]
     assert set_aside_problems(rejected.loc[0, "problems"]) == (
         "satisfaction = 7: is outside the scale 1–5")
@@ -226,11 +211,12 @@ def test_a_byte_invalid_in_gbk_is_refused_with_its_line(store, tmp_path):
 
 
 def test_a_saved_mapping_maps_an_exports_own_headers(store, tmp_path):
-    store.save_mapping("survey-tool", "responses",
-                       {"RespID": "response_id", "Date Submitted": "responded_on", "Q1": "satisfaction"})
+    mappings.save(store, "survey-tool", "responses",
+                  {"RespID": "response_id", "Date Submitted": "responded_on", "Q1": "satisfaction"})
     path = write(tmp_path, "RespID,Date Submitted,Q1,Comment\nx1,2026-03-01,4,fine\n")
     assert "Required column missing: response_id" in refused(store, path)
-    result = load_file(store, "responses", path, mapping=store.mappings("responses")["survey-tool"])
+    saved = mappings.saved(store, "responses")["survey-tool"]
+    result = load_file(store, "responses", path, mapping=saved)
     assert result.rows == 1
     assert result.report.ignored_headers == ["Comment"]
 

@@ -10,13 +10,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from satisfaction import csvfile, private_temp
+from satisfaction import batch_log, csvfile, private_temp
 from satisfaction.csvfile import MAX_RECORD
 from satisfaction.i18n import TEXT
-from satisfaction.loading import LoadRefused, check_file, describe, load_file
+from satisfaction.loading import check_file, describe, load_file
 from satisfaction.loading.sql import MAX_COUNT, checks
 from satisfaction.contracts import KINDS
 from satisfaction.store import Store
+from tests.loading_helpers import refusal, write
 
 HEADER = "response_id,responded_on,region,channel,satisfaction,recommend,effort\n"
 ROWS = [f"r{i},2026-01-05,East,phone,5,9,2" for i in range(30)]
@@ -36,27 +37,6 @@ def private(tmp_path, monkeypatch) -> Path:
 def store(tmp_path: Path, private):
     with Store(tmp_path / "store.duckdb") as store:
         yield store
-
-
-def write(tmp_path: Path, data: str | bytes, name: str = "file.csv") -> Path:
-    path = tmp_path / name
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path
-
-
-def snapshot(store: Store) -> tuple:
-    with store.cursor() as cur:
-        batches = cur.execute("SELECT * FROM batches ORDER BY batch_id").fetchall()
-        rejected = cur.execute("SELECT count(*) FROM rejected_rows").fetchone()[0]
-    return store.row_counts(), batches, rejected, store.data_version()
-
-
-def refusal(store: Store, path: Path, kind: str = "responses", **kwargs) -> LoadRefused:
-    before = snapshot(store)
-    with pytest.raises(LoadRefused) as error:
-        load_file(store, kind, path, **kwargs)
-    assert snapshot(store) == before
-    return error.value
 
 
 def test_a_line_over_the_size_limit_is_refused_naming_it(store, tmp_path):
@@ -165,7 +145,7 @@ def test_skipping_bad_rows_sets_aside_exactly_the_two_short_rows(store, tmp_path
     assert (result.rows, result.rejected) == (30, 2)
     assert [(p.line, p.column, p.why.code) for p in result.report.problems] == [
         (12, None, "field_count"), (23, None, "field_count")]
-    assert list(store.rejected_rows(result.batch)["record"]) == ["s1,2026-01-05", "s2,2026-01-05,East"]
+    assert list(batch_log.rejected_rows(store, result.batch)["record"]) == ["s1,2026-01-05", "s2,2026-01-05,East"]
 
 
 def test_a_misplaced_quote_is_one_bad_row(store, tmp_path):
@@ -182,7 +162,7 @@ def test_a_full_disk_in_the_store_is_a_message_and_the_store_is_unchanged(store,
         raise duckdb.IOException('IO Error: Could not write file "store.duckdb.wal": '
                                  "No space left on device")
 
-    monkeypatch.setattr(Store, "record_batch", full)
+    monkeypatch.setattr(batch_log, "record", full)
     for rows in (ROWS, ROWS + ["r0,2026-01-05,East,phone,9,9,2"]):
         refused = refusal(store, write(tmp_path, HEADER + "\n".join(rows) + "\n"),
                           skip_bad_rows=True)

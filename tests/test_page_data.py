@@ -274,26 +274,21 @@ def test_a_load_and_an_undo_move_the_date_filter_and_the_overview_with_them(
     assert next(m.value for m in at.metric if m.label == "Satisfaction index") != with_q2
 
 
-def test_a_start_date_set_by_hand_stays_while_the_end_follows_new_data(
-        monkeypatch, quarter_db, fresh_streamlit):
+@pytest.mark.parametrize(("by_hand", "after_new_data"), [
+    pytest.param((date(2026, 2, 1), date(2026, 3, 31)), (date(2026, 2, 1), date(2026, 6, 30)),
+                 id="a start set by hand stays while the end follows new data"),
+    pytest.param((date(2026, 1, 1), date(2026, 2, 28)), (date(2026, 1, 1), date(2026, 2, 28)),
+                 id="an end set by hand stays"),
+])
+def test_dates_set_by_hand_stay_when_new_data_arrives(
+        monkeypatch, quarter_db, fresh_streamlit, by_hand, after_new_data):
     at = data_page(monkeypatch, quarter_db)
-    at.date_input(key="dates").set_value((date(2026, 2, 1), date(2026, 3, 31))).run()
+    at.date_input(key="dates").set_value(by_hand).run()
     upload(at, "q2.csv", Q2)
     at.button(key="data_confirm").click().run()
     chosen = at.date_input(key="dates")
-    assert chosen.value == (date(2026, 2, 1), date(2026, 6, 30))
+    assert chosen.value == after_new_data
     assert chosen.min == date(2026, 1, 1) and chosen.max == date(2026, 6, 30)
-
-
-def test_an_end_date_set_by_hand_stays_when_new_data_arrives(
-        monkeypatch, quarter_db, fresh_streamlit):
-    at = data_page(monkeypatch, quarter_db)
-    at.date_input(key="dates").set_value((date(2026, 1, 1), date(2026, 2, 28))).run()
-    upload(at, "q2.csv", Q2)
-    at.button(key="data_confirm").click().run()
-    chosen = at.date_input(key="dates")
-    assert chosen.value == (date(2026, 1, 1), date(2026, 2, 28))
-    assert chosen.max == date(2026, 6, 30)
 
 
 def test_uploads_are_spooled_privately_and_removed_after_the_load(

@@ -15,6 +15,7 @@ from satisfaction.methods.significance import (
     regularized_incomplete_beta,
     share_change,
     t_cdf,
+    t_interval_from_sums,
     t_quantile,
     t_two_sided_p,
     two_proportion_z,
@@ -204,3 +205,25 @@ def test_two_poisson_rates_by_the_pooled_score_test():
     assert change.statistic == pytest.approx(-1.6903, abs=1e-4)
     assert change.p_value == pytest.approx(0.0910, abs=1e-4)
     assert not change.significant
+
+
+def test_t_interval_from_sums_matches_r_t_test():
+    # R 4.x: t.test(sleep$extra[sleep$group == 1]) on SLEEP_1 (Σx = 7.5, Σx² = 34.43, n = 10):
+    # "mean of x 0.75", "95 percent confidence interval: -0.5297804  2.0297804";
+    # with conf.level = 0.90: -0.2870553  1.7870553.
+    total, squares = sum(SLEEP_1), sum(v * v for v in SLEEP_1)
+    assert t_interval_from_sums(total, squares, 10) == pytest.approx(
+        (0.75, -0.5297804, 2.0297804), abs=1e-7)
+    assert t_interval_from_sums(total, squares, 10, level=0.90) == pytest.approx(
+        (0.75, -0.2870553, 1.7870553), abs=1e-7)
+
+
+def test_t_interval_from_sums_works_on_arrays_and_needs_two_values():
+    # hand calculation for the second entry: 6, 7, 6 → mean 19/3, s² = 1/3, se = 1/3,
+    # t(0.975, 2) = 4.302653 (any t table) → half-width 1.434218
+    mean, low, high = t_interval_from_sums([7.5, 19.0, 5.0], [34.43, 121.0, 25.0], [10, 3, 1])
+    assert list(mean[:2]) == pytest.approx([0.75, 19 / 3])
+    assert [low[1], high[1]] == pytest.approx([19 / 3 - 1.434218, 19 / 3 + 1.434218], abs=1e-6)
+    assert mean[2] == 5.0 and math.isnan(low[2]) and math.isnan(high[2])
+    with pytest.raises(ValueError, match="level"):
+        t_interval_from_sums(1, 1, 1, level=1.5)

@@ -72,3 +72,36 @@ def test_the_nps_buckets_are_9_10_and_0_6():
         rows = cur.execute("SELECT x, is_promoter(x), is_detractor(x) FROM range(11) t(x)").fetchall()
     assert [x for x, promoter, _ in rows if promoter] == [9, 10]
     assert [x for x, _, detractor in rows if detractor] == [0, 1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize(("grouping", "expected"), [
+    ("all", "all"), ("month", "2026-05"), ("quarter", "2026-Q2"), ("unit", "U1"),
+    ("segment", None),
+])
+def test_the_group_value_macro_gives_the_row_s_group(grouping, expected):
+    with Store(":memory:") as store, store.cursor() as cur:
+        got = cur.execute(
+            "SELECT group_value('q', ?, DATE '2026-05-17', ['unit', 'segment'], unit := 'U1', "
+            "segment := NULL)", [grouping]).fetchone()[0]
+    assert got == expected
+
+
+def test_the_group_value_macro_refuses_a_grouping_the_query_does_not_offer():
+    # region is a column the macro knows, but this query did not offer it
+    with Store(":memory:") as store, store.cursor() as cur:
+        with pytest.raises(duckdb.InvalidInputException, match="q: unknown grouping region"):
+            cur.execute("SELECT group_value('q', 'region', DATE '2026-05-17', ['unit'], "
+                        "unit := 'U1', region := 'East')").fetchall()
+
+
+def test_kept_and_all_is_the_filtered_rows_then_every_row(tmp_path):
+    with Store(tmp_path / "store.duckdb") as store:
+        with store.transaction() as cur:
+            cur.execute("INSERT INTO responses (batch_id, response_id, responded_on, region, "
+                        "satisfaction) VALUES (1, 'a', DATE '2026-01-01', 'East', 4), "
+                        "(1, 'b', DATE '2026-01-02', 'West', 5)")
+        with store.cursor() as cur:
+            rows = cur.execute(
+                "SELECT kept, response_id FROM kept_and_all_responses(NULL, NULL, ['East'], "
+                "[], [], [], []) ORDER BY kept DESC, response_id").fetchall()
+    assert rows == [(True, "a"), (False, "a"), (False, "b")]

@@ -11,14 +11,8 @@ from satisfaction import tolerance as figures
 from satisfaction.demo import write_demo
 from satisfaction.filters import Filters
 from satisfaction.i18n import t
-from satisfaction.methods.tolerance import breach_spells, mean_interval
+from satisfaction.methods.tolerance import breach_spells
 from satisfaction.store import Store
-
-
-def test_mean_interval_from_sums():
-    # hand calculation: 6, 7, 6 → mean 6.333333, s² = 1/3, se = 1/3, t(0.975, 2) = 4.302653
-    low, high = mean_interval(19.0, 121.0, 3)
-    assert (low, high) == pytest.approx((19 / 3 - 1.434218, 19 / 3 + 1.434218), abs=1e-6)
 
 
 def test_breach_spells_need_consecutive_calendar_months():

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from satisfaction import private_temp
+from satisfaction import batch_log, private_temp
 from satisfaction.contracts import KINDS, RecordKind, match_headers
 from satisfaction.csvfile import MAX_RECORD, PreparedFile, UnreadableFile, prepare
 from satisfaction.loading import sql
@@ -90,8 +90,8 @@ def _one_pass(store: Store, kind: RecordKind, prepared: PreparedFile, names: lis
             report.rows_total, clean = rows, batch
             if not write:
                 raise _Rollback
-            store.record_batch(cur, batch, kind.name, report.file_name, prepared.content_hash,
-                               report.rows_good, report.rows_bad, loaded_by)
+            batch_log.record(store, cur, batch, kind.name, report.file_name,
+                             prepared.content_hash, report.rows_good, report.rows_bad, loaded_by)
     except _Rollback:
         pass
     except duckdb.Error as error:
@@ -115,8 +115,8 @@ def _load_staged(store: Store, kind: RecordKind, prepared: PreparedFile, names: 
             if not write or report.refusal(skip_bad_rows):
                 raise _Rollback
             batch = write_staged(cur, kind)
-            store.record_batch(cur, batch, kind.name, report.file_name, prepared.content_hash,
-                               report.rows_good, report.rows_bad, loaded_by)
+            batch_log.record(store, cur, batch, kind.name, report.file_name,
+                             prepared.content_hash, report.rows_good, report.rows_bad, loaded_by)
             return batch
     except _Rollback:
         return None

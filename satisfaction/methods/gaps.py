@@ -44,10 +44,9 @@ Zeithaml, V. A., Bitner, M. J. & Gremler, D. D. (2018). Services Marketing, 7th 
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from satisfaction.methods.significance import t_quantile
+from satisfaction.methods.significance import t_interval_from_sums
 from satisfaction.methods.suppression import parent_of
 
 #: The six levels in the order of the service chain, as the ladder draws them.
@@ -90,27 +89,6 @@ def _check(frame: pd.DataFrame, columns, what: str) -> None:
         raise ValueError(f"the {what} frame lacks columns: {', '.join(missing)}")
 
 
-def mean_interval(total, squares, n, level: float = 0.95):
-    """Mean and Student's t interval of a mean from Σx, Σx² and n.
-
-    x̄ = Σx / n; s² = (Σx² − (Σx)²/n) / (n − 1); x̄ ± t(1 − α/2, n − 1) · s / √n. Works on
-    numbers or arrays; the bounds are NaN where n < 2. Returns (mean, low, high).
-    """
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1; got {level}")
-    total, squares, count = (np.atleast_1d(np.asarray(x, dtype=float))
-                             for x in (total, squares, n))
-    t = np.array([t_quantile(0.5 + level / 2, c - 1) if c > 1 else np.nan for c in count])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mean = np.where(count > 0, total / count, np.nan)
-        variance = np.where(count > 1, (squares - total ** 2 / count) / (count - 1), np.nan)
-        half = t * np.sqrt(np.maximum(variance, 0) / count)
-    result = mean, mean - half, mean + half
-    if np.ndim(n) == 0:
-        return tuple(float(x[0]) for x in result)
-    return result
-
-
 def _with_dimension_rows(frame: pd.DataFrame, how: str) -> pd.DataFrame:
     """``frame``'s item rows, each dimension's preceded by its own row (item ``*``): the items'
     sums added up (``how`` 'sum') or their means averaged (``how`` 'mean', ignoring NaN)."""
@@ -141,8 +119,8 @@ def survey_levels(survey: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     sums = _with_dimension_rows(survey[kept], "sum")
     table = sums[["dimension", "item", "n"]].copy()
     for name, column in (("expected", "desired"), ("perceived", "perceived"), ("gap5", "gap5")):
-        mean, low, high = mean_interval(sums[f"{column}_sum"], sums[f"{column}_sq_sum"],
-                                        sums["n"], level)
+        mean, low, high = t_interval_from_sums(sums[f"{column}_sum"], sums[f"{column}_sq_sum"],
+                                               sums["n"], level)
         table[name], table[f"{name}_low"], table[f"{name}_high"] = mean, low, high
     if parent in sums.columns:
         table[parent] = sums[parent]

@@ -19,7 +19,7 @@ from satisfaction.methods.significance import (
     nps_change,
     nps_variance,
     share_change,
-    t_quantile,
+    t_interval_from_sums,
 )
 from satisfaction.methods.suppression import (
     complementary_suppression,
@@ -135,15 +135,12 @@ def mean_interval(
 ) -> Estimate:
     """The mean with its Student t interval: mean ± t_{(1+c)/2, n−1} · s / √n.
 
-    From the sufficient statistics n, Σx and Σx² (Student 1908, Biometrika 6: 1–25). The bounds
-    are NaN for n = 1.
+    From the sufficient statistics n, Σx and Σx² (Student 1908, Biometrika 6: 1–25) by
+    :func:`~satisfaction.methods.significance.t_interval_from_sums`. The bounds are NaN for n = 1.
     """
     _check_confidence(confidence)
-    mean, variance = mean_and_variance(n, total, sum_of_squares)
-    if n == 1:
-        return Estimate(mean, math.nan, math.nan)
-    half = t_quantile(0.5 + confidence / 2, n - 1) * math.sqrt(variance / n)
-    return Estimate(mean, mean - half, mean + half)
+    _check_n(n)
+    return Estimate(*t_interval_from_sums(total, sum_of_squares, n, confidence))
 
 
 def satisfaction_index_interval(

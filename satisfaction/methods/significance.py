@@ -16,6 +16,8 @@ import math
 from statistics import NormalDist
 from typing import NamedTuple
 
+import numpy as np
+
 _STANDARD_NORMAL = NormalDist()
 _TINY = 1e-300
 _EPSILON = 1e-15
@@ -153,6 +155,30 @@ def t_quantile(probability: float, df: float) -> float:
         if step <= 1e-12 * t:
             return t
     raise ArithmeticError(f"t quantile: no convergence for probability={probability}, df={df}.")
+
+
+def t_interval_from_sums(total, squares, n, level: float = 0.95):
+    """The mean and Student's t interval of a mean from Σx, Σx² and n: (mean, low, high).
+
+    x̄ = Σx / n; s² = (Σx² − (Σx)²/n) / (n − 1), floored at 0 against rounding; the interval is
+    x̄ ± t(1/2 + level/2, n − 1) · s / √n (:func:`t_quantile`). With the sums of paired
+    differences it is the paired t interval. The mean is NaN where n < 1, the bounds where
+    n < 2. Numbers in, numbers out; arrays (or Series) in, arrays out.
+    """
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1; got {level}")
+    scalar = np.ndim(total) == 0 and np.ndim(n) == 0
+    total, squares, count = (np.atleast_1d(np.asarray(x, dtype=float))
+                             for x in (total, squares, n))
+    t = np.array([t_quantile(0.5 + level / 2, c - 1) if c > 1 else np.nan for c in count])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.where(count > 0, total / count, np.nan)
+        variance = np.where(count > 1, (squares - total**2 / count) / (count - 1), np.nan)
+        half = t * np.sqrt(np.maximum(variance, 0) / count)
+    result = mean, mean - half, mean + half
+    if scalar:
+        return tuple(float(x[0]) for x in result)
+    return result
 
 
 def normal_two_sided_p(z: float) -> float:

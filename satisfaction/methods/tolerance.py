@@ -15,7 +15,8 @@ and 1 at the desired level; below 0 is a breach, above 1 exceeds what was desire
 reports the same two gaps as the adequacy and superiority gaps (Cook, Heath & Thompson 2001).
 
 Each mean has its Student t interval from the sums of the ratings and of their squares
-(:func:`mean_interval`); MSA's is the paired interval of the differences perceived − adequate.
+(:func:`~satisfaction.methods.significance.t_interval_from_sums`); MSA's is the paired
+interval of the differences perceived − adequate.
 The share below adequate counts the ratings whose perceived score is below the same
 respondent's own adequate score (per item: the share of respondents). A rating whose adequate
 level is above its desired level is inconsistent (the respondent most likely swapped the two
@@ -42,7 +43,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from satisfaction.methods.significance import t_quantile
+from satisfaction.methods.significance import t_interval_from_sums
 from satisfaction.methods.suppression import parent_of
 
 #: Columns of the frame returned by ``queries/tolerance_by_item.sql``, which adds ``parent_n``.
@@ -98,30 +99,10 @@ def msa_interval(msa_sum, msa_sq_sum, n, level: float = 0.95) -> tuple[np.ndarra
 
     With n pairs, Σd and Σd²: mean d̄ = Σd / n, s² = (Σd² − (Σd)² / n) / (n − 1), and the interval
     is d̄ ± t · s / √n, t Student's quantile for ``level`` with n − 1 degrees of freedom
-    (:func:`~satisfaction.methods.significance.t_quantile`; the paired t interval). NaN where
-    n < 2.
+    (:func:`~satisfaction.methods.significance.t_interval_from_sums`; the paired t interval).
+    NaN where n < 2.
     """
-    return mean_interval(msa_sum, msa_sq_sum, n, level)
-
-
-def mean_interval(total, squares, n, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """Student's t interval for a mean from n values, their sum Σx and their sum of squares Σx²:
-    x̄ ± t(0.5 + level/2, n − 1) · s / √n with s² = (Σx² − (Σx)² / n) / (n − 1). NaN where
-    n < 2. Numbers in, numbers out; arrays in, arrays out."""
-    scalar = np.ndim(total) == 0
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1; got {level}")
-    total, squares, count = (np.atleast_1d(np.asarray(x, dtype=float))
-                             for x in (total, squares, n))
-    t = np.array([t_quantile(0.5 + level / 2, c - 1) if c > 1 else np.nan for c in count])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        variance = np.where(count > 1, (squares - total**2 / count) / (count - 1), np.nan)
-        half = t * np.sqrt(np.maximum(variance, 0) / count)
-        mean = total / count
-    low, high = mean - half, mean + half
-    if scalar:
-        return low[0], high[0]
-    return low, high
+    return t_interval_from_sums(msa_sum, msa_sq_sum, n, level)[1:]
 
 
 def _with_dimension_rows(sums: pd.DataFrame) -> pd.DataFrame:
@@ -191,8 +172,8 @@ def tolerance_table(frame: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     columns = [*keys, *TABLE_COLUMNS]
     if all(c in sums.columns for c in EXTRA_SUM_COLUMNS):
         for rating in ("adequate", "desired", "perceived"):
-            table[f"{rating}_low"], table[f"{rating}_high"] = mean_interval(
-                sums[f"{rating}_sum"], sums[f"{rating}_sq_sum"], sums["n"], level)
+            table[f"{rating}_low"], table[f"{rating}_high"] = t_interval_from_sums(
+                sums[f"{rating}_sum"], sums[f"{rating}_sq_sum"], sums["n"], level)[1:]
         table["below_share"] = sums["below_n"] / sums["n"]
         consistent = (sums["n"] - sums["inconsistent_n"]).astype(float)
         table["zone_width"] = (sums["width_sum"] / consistent.where(consistent > 0)).astype(float)

@@ -17,6 +17,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from satisfaction import batch_log
 from satisfaction.exports import to_csv
 from satisfaction.loading import set_aside_problems
 from satisfaction.store import Store, StoreError
@@ -63,7 +64,7 @@ def _list_key(batches: pd.DataFrame) -> str:
 
 def chosen_batch(ctx: PageContext, store: Store) -> pd.Series | None:
     """Draw the list of loads; the batch chosen in it (its row as listed), or None."""
-    batches = store.batches().drop(columns="content_hash")
+    batches = batch_log.listed(store).drop(columns="content_hash")
     event = st.dataframe(shown_table(ctx, batches), key=_list_key(batches), on_select="rerun",
                          selection_mode="single-row", hide_index=True, width="stretch",
                          placeholder="")
@@ -118,7 +119,7 @@ def _cancel() -> None:
 def _rejected_rows(ctx: PageContext, store: Store, batch: int) -> None:
     """The rows the batch set aside, with their reasons, under translated headers."""
     st.write(ctx.t("rejected_rows"))
-    stored = store.rejected_rows(batch)
+    stored = batch_log.rejected_rows(store, batch)
     plain = stored.assign(problems=[set_aside_problems(p) for p in stored["problems"]])
     reasons = [set_aside_problems(p, ctx.lang) for p in stored["problems"]]
     shown = pd.DataFrame({ctx.t("line"): plain["line"], ctx.t("data_problems"): reasons,
@@ -145,12 +146,12 @@ def undo(store: Store, snapshot: dict) -> None:
     st.session_state.pop(PENDING_KEY, None)
     batch = snapshot["batch_id"]
     try:
-        listed = store.batches()
+        listed = batch_log.listed(store)
         now = listed[listed["batch_id"] == batch]
         if now.empty or pd.notna(now.iloc[0]["undone_at"]) or _snapshot(now.iloc[0]) != snapshot:
             say("error", "data_batch_changed", batch=batch)
             return
-        result = store.undo(batch)
+        result = batch_log.undo(store, batch)
     except StoreError:
         say("error", "data_batch_changed", batch=batch)
         return

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from satisfaction import errorlog
+from satisfaction import errorlog, mappings
 from satisfaction.contracts import KINDS
 from satisfaction.loading import LoadRefused, LoadReport, check_file, load_file
 from satisfaction.private_temp import new_file
@@ -149,7 +149,7 @@ def _mapping_editor(ctx: PageContext, store: Store, kind: str, report: LoadRepor
         name = st.text_input(ctx.t("mapping_name"), value=file_name.rsplit(".", 1)[0])
         if st.form_submit_button(ctx.t("save_mapping")) and name:
             try:
-                store.save_mapping(name, kind, {h: c for h, c in pairs.items() if c})
+                mappings.save(store, name, kind, {h: c for h, c in pairs.items() if c})
             except Exception as error:  # every failure becomes a message
                 st.error(ctx.t(failure(error)))
                 return
