@@ -67,7 +67,7 @@ if lead is not None:
 st.subheader(ctx.t("emp_chain_heading"))
 # customers take the unit of their survey responses, so the chain honours what these two do
 notices.notice(ctx, "employees", "responses")
-chain = employees.chain_table(run, f, "all", ctx.min_n)
+chain = exports.chain_table(run, f, "all", ctx.min_n)
 links = employees.chain_links(chain)
 columns = st.columns(2)
 for where, (figure, link) in zip(columns, links.items()):
@@ -79,8 +79,7 @@ for where, (figure, link) in zip(columns, links.items()):
         st.markdown(ctx.t("emp_chain_link" if link.significant else "emp_chain_none", n=link.n,
                           what=what, r=link.r, low=link.low, high=link.high))
         components.chart(ctx, charts.chain_scatter(chain, figure, ctx.t, ctx.presentation),
-                         precision.shown_precision(chain, precision.EXPORT_DECIMALS["chain"]),
-                         f"service-profit-chain-{figure}")
+                         chain, f"service-profit-chain-{figure}")
 st.caption(ctx.t("emp_chain_caution", min_n=ctx.min_n))
 
 st.subheader(ctx.t("emp_turnover_heading"))
@@ -95,7 +94,7 @@ else:
 high = units.loc[units["high"], "grp"]
 st.markdown(ctx.t("emp_units_high", units=listed(ctx, map(literal, high))) if len(high)
             else ctx.t("emp_units_none"))
-rates = employees.turnover_table(run, f, "all", ctx.min_n)
+rates = exports.turnover_table(run, f, "all", ctx.min_n)
 new_cells = rates[(rates["tenure_band"] == turnover.NEW_STAFF) & (rates["unit"] != "*")]
 if new_cells["turnover_rate"].isna().any():
     st.caption(ctx.t("emp_units_small", count=int(new_cells["turnover_rate"].isna().sum()),
@@ -103,7 +102,7 @@ if new_cells["turnover_rate"].isna().any():
 grid = employees.turnover_grid(rates, ctx.t("emp_every_unit"))
 bands = {band: ctx.t("emp_band_months", band=band) for band, _, _ in turnover.TENURE_BANDS}
 components.table(ctx, grid, "employee-turnover", height=35 * (len(grid) + 1) + 3,
-                 download=precision.shown_precision(rates, precision.EXPORT_DECIMALS["turnover"]),
+                 download=rates,
                  column_config={"unit": ctx.t("unit"), turnover.ALL_BANDS: ctx.t("emp_band_all"),
                                 **bands})
 st.caption(ctx.t("emp_turnover_caption", min_n=ctx.min_n))

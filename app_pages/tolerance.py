@@ -70,7 +70,7 @@ if listed.empty:
     st.caption(ctx.t("tol_no_breaches", month=month_name(month)))
 else:
     components.table(ctx, charts.breach_rows(listed, ctx.t), "tolerance-breaches",
-                     download=shown_precision(listed, EXPORT_DECIMALS["tolerance_breaches"]))
+                     download=listed)
 
 cut = context.url_choice(st, "segmented_control", ctx.t("tol_cut"), ["region", "unit"],
                          "tol_cut", "region", format_func=ctx.t)

@@ -229,8 +229,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argparse.ArgumentParser:
-    from satisfaction.exports import PERIODS, VIEWS
-    from satisfaction.filters import GROUPINGS
+    from satisfaction.exports import PERIODS, VIEWS, groupings
     from satisfaction.periods import BASELINES
 
     streams = {"out": sys.stdout if out is None else out,
@@ -273,8 +272,9 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     export.add_argument("--to", dest="date_to", type=_date)
     for name in ("region", "unit", "channel", "stage", "segment"):
         export.add_argument(f"--{name}", action="append", default=[], help="Repeat to select several.")
-    export.add_argument("--by", choices=GROUPINGS,
-                        help="The grouping; default: all, or the view's first (region).")
+    export.add_argument("--by", choices=groupings(),
+                        help="The grouping, one the view takes; default: the view's first "
+                             "(all, or region).")
     export.add_argument("--min-n", type=int, help=SETTINGS["min_n"].help)
     export.add_argument("--period", choices=PERIODS,
                         help="indices_trend/grid/comparison: by quarter (default) or month.")

@@ -32,11 +32,6 @@ CHAIN_COLUMNS = ("unit", "employee_index", "customer_index", "retention_rate", "
                  "n_responses")
 
 
-def _check_by(by: str, allowed: tuple[str, ...], view: str) -> None:
-    if by not in allowed:
-        raise ValueError(f"The {view} view can be grouped by: {', '.join(allowed)}.")
-
-
 def turnover_cells(run_query, filters: Filters, by: str, min_n: int) -> pd.DataFrame:
     """Turnover per group (``by``: all, unit, month, quarter) and tenure band, suppressed as a
     two-way table (:func:`~satisfaction.methods.turnover.suppress_grid`): columns ``grp``,
@@ -55,12 +50,11 @@ def turnover_cells(run_query, filters: Filters, by: str, min_n: int) -> pd.DataF
 EVERY_UNIT = "*"
 
 
-def turnover_table(run_query, filters: Filters, by: str = "all", min_n: int = 30
-                   ) -> pd.DataFrame:
-    """The ``turnover`` view: per unit, and for every unit together (unit ``*``), and tenure
+def turnover_table(run_query, filters: Filters, min_n: int = 30) -> pd.DataFrame:
+    """The ``turnover`` view's table, unrounded (:func:`satisfaction.exports.turnover_table`
+    registers and rounds it): per unit, and for every unit together (unit ``*``), and tenure
     band 0-3, 3-12, 12-24, 24+ and all: employees surveyed, leavers since and the turnover
     rate (0–1). A cell below the minimum keeps its count of employees only."""
-    _check_by(by, ("all",), "turnover")
     cells = pd.concat([turnover_cells(run_query, filters, "unit", min_n),
                        turnover_cells(run_query, filters, "all", min_n).assign(grp=EVERY_UNIT)])
     table = cells.rename(columns={"grp": "unit"})[list(TURNOVER_COLUMNS)]
@@ -147,15 +141,15 @@ def turnover_grid(table: pd.DataFrame, every_unit: str) -> pd.DataFrame:
                         ).reset_index()
 
 
-def chain_table(run_query, filters: Filters, by: str = "all", min_n: int = 30) -> pd.DataFrame:
-    """The ``chain`` view: per unit, the employee-satisfaction index and the customer
-    satisfaction index (0–100, overall and satisfaction on 1–5) and monthly customer retention
-    (0–1; customers belong to the unit they answer surveys at), with the employee and customer
+def chain_table(run_query, filters: Filters, min_n: int = 30) -> pd.DataFrame:
+    """The ``chain`` view's table, unrounded (:func:`satisfaction.exports.chain_table` registers
+    and rounds it): per unit, the employee-satisfaction index and the customer satisfaction
+    index (0–100, overall and satisfaction on 1–5) and monthly customer retention (0–1;
+    customers belong to the unit they answer surveys at), with the employee and customer
     response counts. Each figure is hidden below the minimum of its own count (employee
     responses, customer responses, customer-months at risk) or when the filters leave out
     fewer than the minimum of the unit's, and across units with complementary suppression,
     since the units add up to the whole business's figures."""
-    _check_by(by, ("all",), "chain")
     links = run_query("unit_links", filters.params())
     retention = run_query("unit_retention", filters.params())
     units = links.merge(retention, on="unit", how="left").fillna(

@@ -155,6 +155,16 @@ def test_the_comparison_options_and_their_misuse(demo_store_path):
         assert done.returncode == 2 and "Traceback" not in done.stderr, wrong
 
 
+def test_by_takes_any_view_s_grouping_and_the_view_checks_its_own(demo_store_path):
+    db = str(demo_store_path)
+    done = satisfaction("export", "complaint_groups", "--by", "category", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("category,complaints,")
+    done = satisfaction("export", "indices", "--by", "category", "--db", db)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "The indices view can be grouped by: all, region," in done.stderr
+
+
 def test_usage_errors_exit_2(db):
     assert satisfaction("export", "indices", "--by", "planet", "--db", str(db)).returncode == 2
     assert satisfaction("export", "indices", "--from", "yesterday", "--db", str(db)).returncode == 2

@@ -130,9 +130,9 @@ def test_drivers_with_intervals_keep_the_export_table(store):
 
 def test_only_all_groupings_are_offered():
     with pytest.raises(ValueError, match="grouped by"):
-        employees.turnover_table(lambda *_: None, Filters(), by="unit")
+        exports.turnover_table(lambda *_: None, Filters(), by="unit")
     with pytest.raises(ValueError, match="grouped by"):
-        employees.chain_table(lambda *_: None, Filters(), by="region")
+        exports.chain_table(lambda *_: None, Filters(), by="region")
 
 
 @pytest.mark.parametrize("view", ["turnover", "chain", "drivers"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -171,6 +172,20 @@ def test_kano_scores_are_suppressed_like_the_kano_view():
 def test_every_builder_refuses_a_grouping_its_view_lacks(view):
     with pytest.raises(ValueError, match="can be grouped by"):
         exports.VIEWS[view].build(_served(pd.DataFrame()), Filters(), by="nonsense")
+
+
+@pytest.mark.parametrize("view", sorted(exports.VIEWS))
+def test_the_builder_a_page_calls_is_the_registered_view(view):
+    """``exports.<view>_table`` is what ``export VIEW`` runs: one grouping check, one rounding."""
+    assert getattr(exports, f"{view}_table") is exports.VIEWS[view].build
+
+
+def test_the_builders_leave_grouping_and_rounding_to_the_registry():
+    package = Path(exports.__file__).parent
+    for module in package.glob("*.py"):
+        if module.name != "registry.py":
+            text = module.read_text()
+            assert "export_precision(" not in text and "can be grouped by" not in text, module.name
 
 
 def test_demo_gold_segment_is_hidden_for_diamond_at_min_n_5(demo_store_path):

@@ -4,10 +4,6 @@ lives in the URL, and its downloads equal the command line's exports."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +12,7 @@ from satisfaction.exports import to_csv
 from satisfaction.i18n import t
 from satisfaction.store import Store
 from tests.chinese import data_values, english_runs
+from tests.conftest import export_csv
 
 
 @pytest.fixture(scope="module")
@@ -24,21 +21,6 @@ def full_store(tmp_path_factory) -> str:
     with Store(path) as store:
         write_demo(store, scale=1)
     return str(path)
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    from satisfaction.ui import components
-
-    seen: dict[str, pd.DataFrame] = {}
-    chart = components.chart
-
-    def recording_chart(ctx, spec, data, name):
-        seen[name] = data
-        chart(ctx, spec, data, name)
-
-    monkeypatch.setattr(components, "chart", recording_chart)
-    return seen
 
 
 @pytest.fixture
@@ -89,27 +71,20 @@ def test_the_page_reads_in_chinese(app, full_store):
     assert not english_runs(at, data_values(full_store))
 
 
-def export(store: str, *args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, "--db", store],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 def test_the_charts_download_their_exports(app, downloads, full_store):
     app()
-    trend = export(full_store, "complaint_trend")
+    trend = export_csv(full_store, "complaint_trend")
     assert to_csv(downloads["complaints-rate-by-month"]) == trend
     assert to_csv(downloads["complaints-dissatisfied-by-month"]) == trend
-    assert to_csv(downloads["complaints-by-category"]) == export(full_store, "complaints")
+    assert to_csv(downloads["complaints-by-category"]) == export_csv(full_store, "complaints")
     for dimension in ("region", "unit", "channel"):
-        assert to_csv(downloads[f"complaints-by-{dimension}"]) == export(
+        assert to_csv(downloads[f"complaints-by-{dimension}"]) == export_csv(
             full_store, "complaint_groups", "--by", dimension), dimension
-    assert to_csv(downloads["complaints-resolution-by-month"]) == export(
+    assert to_csv(downloads["complaints-resolution-by-month"]) == export_csv(
         full_store, "complaint_groups", "--by", "month")
     for name, view in (("complaints-severity-by-quarter", "complaint_severity"),
                        ("complaints-open-by-age", "open_complaints"),
                        ("complaints-service-recovery", "service_recovery")):
-        assert to_csv(downloads[name]) == export(full_store, view), name
+        assert to_csv(downloads[name]) == export_csv(full_store, view), name
     # every chart of the page is checked above (the Overview drew its own first)
     assert len([name for name in downloads if name.startswith("complaints-")]) == 10

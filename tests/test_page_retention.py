@@ -4,10 +4,6 @@ in Chinese, and its downloads equal the command line's exports."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +12,7 @@ from satisfaction.exports import to_csv
 from satisfaction.i18n import t
 from satisfaction.store import Store
 from tests.chinese import data_values, english_runs
+from tests.conftest import export_csv
 
 
 @pytest.fixture(scope="module")
@@ -24,26 +21,6 @@ def full_store(tmp_path_factory) -> str:
     with Store(path) as store:
         write_demo(store, scale=1)
     return str(path)
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    from satisfaction.ui import components
-
-    seen: dict[str, pd.DataFrame] = {}
-    chart, table = components.chart, components.table
-
-    def recording_chart(ctx, spec, data, name):
-        seen[name] = data
-        chart(ctx, spec, data, name)
-
-    def recording_table(ctx, frame, name, download=None, **kwargs):
-        seen[name] = frame if download is None else download
-        table(ctx, frame, name, download=download, **kwargs)
-
-    monkeypatch.setattr(components, "chart", recording_chart)
-    monkeypatch.setattr(components, "table", recording_table)
-    return seen
 
 
 @pytest.fixture
@@ -89,13 +66,6 @@ def test_the_page_reads_in_chinese(app, full_store):
     assert not english_runs(at, data_values(full_store))
 
 
-def export(store: str, *args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, "--db", store],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 def test_the_downloads_are_the_exports(app, downloads, full_store):
     app()
     expected = {"retention-pyramid": "pyramid", "retention-pyramid-table": "pyramid",
@@ -110,4 +80,4 @@ def test_the_downloads_are_the_exports(app, downloads, full_store):
     # every chart and table of the page (the Overview drew its own first)
     assert {name for name in downloads if name.startswith("retention-")} == set(expected)
     for name, view in expected.items():
-        assert to_csv(downloads[name]) == export(full_store, view), name
+        assert to_csv(downloads[name]) == export_csv(full_store, view), name

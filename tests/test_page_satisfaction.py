@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from datetime import date
 
 import pandas as pd
@@ -13,8 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from satisfaction import targets
 from satisfaction.demo import write_demo
+from satisfaction.exports import to_csv
 from satisfaction.store import Store
 from tests.chinese import data_values, english_runs
+from tests.conftest import export_csv
 
 TIMEOUT = 120
 
@@ -158,78 +158,58 @@ def test_the_quarter_in_progress_is_compared_with_the_same_days_of_the_quarter_b
 
 # --- the page's tables and downloads are the export views --------------------------------------
 
-@pytest.fixture
-def downloaded(monkeypatch):
-    """The CSV text of every download button the page draws, by file name."""
-    import streamlit
-
-    seen: dict[str, str] = {}
-    button = streamlit.download_button
-
-    def recording(label, data, file_name=None, *args, **kwargs):
-        if file_name and file_name.endswith(".csv"):
-            seen[file_name] = data() if callable(data) else data
-        return button(label, data, file_name, *args, **kwargs)
-
-    monkeypatch.setattr(streamlit, "download_button", recording)
-    return seen
-
-
 def export(store, *args: str, at: AppTest) -> str:
-    """``python -m satisfaction export ...`` on the store, through its real entry point, for
-    the dates the page's sidebar holds (the data's, unless set)."""
+    """``python -m satisfaction export ...`` (:func:`tests.conftest.export_csv`) for the dates
+    the page's sidebar holds (the data's, unless set)."""
     f = at.session_state["page_context"].filters
     dates = [*(["--from", f.date_from.isoformat()] if f.date_from else []),
              *(["--to", f.date_to.isoformat()] if f.date_to else [])]
-    done = subprocess.run([sys.executable, "-m", "satisfaction", "export", *args, *dates, "--db",
-                           str(store)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    return export_csv(store, *args, *dates)
 
 
 def test_every_table_download_is_the_export_row_for_row(demo_store_path, fresh_streamlit,
-                                                        monkeypatch, downloaded):
+                                                        monkeypatch, downloads):
     at = open_page(demo_store_path, monkeypatch)
     comparison = export(demo_store_path, "indices_comparison", "--by", "region", "--focus",
                         "2026-Q3", "--baseline", "previous", at=at)
-    assert downloaded["satisfaction-comparison-region-2026-q3.csv"] == comparison
-    assert downloaded["satisfaction-by-region-satisfaction-index-2026-q3.csv"] == comparison
-    assert downloaded["satisfaction-heatmap-region-quarter-satisfaction-index.csv"] == \
+    assert to_csv(downloads["satisfaction-comparison-region-2026-Q3"]) == comparison
+    assert to_csv(downloads["satisfaction-by-region-satisfaction_index-2026-Q3"]) == comparison
+    assert to_csv(downloads["satisfaction-heatmap-region-quarter-satisfaction_index"]) == \
         export(demo_store_path, "indices_grid", "--by", "region", "--period", "quarter", at=at)
     trend = export(demo_store_path, "indices_trend", "--period", "quarter", at=at)
-    assert downloaded["satisfaction-trend-csat-quarter.csv"] == trend
+    assert to_csv(downloads["satisfaction-trend-csat-quarter"]) == trend
     rows = pd.read_csv(io.StringIO(trend))
     assert rows.loc[rows["figure"] == "csat", "value"].between(0, 1).all()  # a fraction
     assert "note" not in rows.columns
 
 
 def test_the_heatmap_hides_exactly_what_the_export_hides(demo_store_path, fresh_streamlit,
-                                                         monkeypatch, downloaded):
+                                                         monkeypatch, downloads):
     # With units and a minimum of 40, West-3's 46 responses of 2026-Q4 are hidden along the
     # grid's lines (complementary): the page's heatmap and `export indices_grid` agree.
     at = open_page(demo_store_path, monkeypatch, min_n=40)
     at.selectbox(key="sat_by").set_value("unit").run()
     assert not at.exception, at.exception
     grid = export(demo_store_path, "indices_grid", "--by", "unit", "--min-n", "40", at=at)
-    assert downloaded["satisfaction-heatmap-unit-quarter-satisfaction-index.csv"] == grid
+    assert to_csv(downloads["satisfaction-heatmap-unit-quarter-satisfaction_index"]) == grid
     cells = pd.read_csv(io.StringIO(grid)).set_index(["unit", "period", "figure"])
     assert pd.isna(cells.loc[("West-3", "2026-Q4", "satisfaction_index"), "value"])
     assert cells.loc[("West-3", "2026-Q4", "satisfaction_index"), "hidden"] == "complementary"
     at.selectbox(key="sat_focus_quarter").set_value("2026-Q4").run()
     comparison = export(demo_store_path, "indices_comparison", "--by", "unit", "--min-n", "40",
                         "--focus", "2026-Q4", at=at)
-    assert downloaded["satisfaction-comparison-unit-2026-q4.csv"] == comparison
+    assert to_csv(downloads["satisfaction-comparison-unit-2026-Q4"]) == comparison
 
 
 def test_months_download_the_month_views(demo_store_path, fresh_streamlit, monkeypatch,
-                                         downloaded):
+                                         downloads):
     at = open_page(demo_store_path, monkeypatch)
     at.segmented_control(key="sat_period").set_value("month")
     at.segmented_control(key="sat_baseline").set_value("year_before")
     at.run()
-    assert downloaded["satisfaction-trend-nps-month.csv"] == \
+    assert to_csv(downloads["satisfaction-trend-nps-month"]) == \
         export(demo_store_path, "indices_trend", "--period", "month", at=at)
-    assert downloaded["satisfaction-comparison-region-2026-10.csv"] == export(
+    assert to_csv(downloads["satisfaction-comparison-region-2026-10"]) == export(
         demo_store_path, "indices_comparison", "--period", "month", "--baseline", "year_before",
         at=at)
 
