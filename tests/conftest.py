@@ -99,3 +99,36 @@ def export_csv(store: Path, *args: str) -> str:
                            str(store)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+@pytest.fixture(scope="session")
+def full_demo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data at scale 1 (about 60,000 responses): for pages whose planted findings
+    need more answers per month and region than TEST_SCALE gives."""
+    path = tmp_path_factory.mktemp("full-demo") / "demo.duckdb"
+    with Store(path) as store:
+        write_demo(store, scale=1)
+    return path
+
+
+def page_opener(monkeypatch, db: Path | str, page: str, timeout: float = 90):
+    """A function that opens ``app_pages/<page>.py`` of the real dashboard on the store ``db``
+    through AppTest, with query parameters and an optional ``setup(at)`` before the first run,
+    and checks it raised nothing. The first run goes through dashboard.py's navigation, so the
+    page runs inside the shell as it does for a user."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("SATISFACTION_DB", str(db))
+
+    def open_page(setup=None, **params) -> AppTest:
+        at = AppTest.from_file("../dashboard.py", default_timeout=timeout)
+        at.query_params.update(params)
+        if setup:
+            setup(at)
+        at.run(timeout=timeout)
+        at.switch_page(f"app_pages/{page}.py")
+        at.run(timeout=timeout)
+        assert not at.exception, at.exception
+        return at
+
+    return open_page

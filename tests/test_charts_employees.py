@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from satisfaction.charts import employees as charts
-from satisfaction.charts.labels import Frame
 from satisfaction.i18n import t
 
 

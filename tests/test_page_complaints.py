@@ -5,38 +5,16 @@ lives in the URL, and its downloads equal the command line's exports."""
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from satisfaction.demo import write_demo
 from satisfaction.exports import to_csv
 from satisfaction.i18n import t
-from satisfaction.store import Store
 from tests.chinese import data_values, english_runs
-from tests.conftest import export_csv
-
-
-@pytest.fixture(scope="module")
-def full_store(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("complaints") / "demo.duckdb"
-    with Store(path) as store:
-        write_demo(store, scale=1)
-    return str(path)
+from tests.conftest import export_csv, page_opener
 
 
 @pytest.fixture
-def app(full_store, fresh_streamlit, monkeypatch):
-    monkeypatch.setenv("SATISFACTION_DB", full_store)
-
-    def open_page(**params) -> AppTest:
-        at = AppTest.from_file("../dashboard.py", default_timeout=90)
-        at.query_params.update(params)
-        at.run(timeout=90)
-        at.switch_page("app_pages/complaints.py")
-        at.run(timeout=90)
-        assert not at.exception, at.exception
-        return at
-
-    return open_page
+def app(full_demo_store_path, fresh_streamlit, monkeypatch):
+    return page_opener(monkeypatch, full_demo_store_path, "complaints", timeout=90)
 
 
 def test_the_planted_spike_leads_the_findings(app):
@@ -65,26 +43,26 @@ def test_the_multiplier_is_an_editable_assumption_kept_in_the_url(app):
     assert "× 10 " in iceberg
 
 
-def test_the_page_reads_in_chinese(app, full_store):
+def test_the_page_reads_in_chinese(app, full_demo_store_path):
     at = app(lang="zh")
     assert at.title[0].value == t("page_complaints", "zh")
-    assert not english_runs(at, data_values(full_store))
+    assert not english_runs(at, data_values(full_demo_store_path))
 
 
-def test_the_charts_download_their_exports(app, downloads, full_store):
+def test_the_charts_download_their_exports(app, downloads, full_demo_store_path):
     app()
-    trend = export_csv(full_store, "complaint_trend")
+    trend = export_csv(full_demo_store_path, "complaint_trend")
     assert to_csv(downloads["complaints-rate-by-month"]) == trend
     assert to_csv(downloads["complaints-dissatisfied-by-month"]) == trend
-    assert to_csv(downloads["complaints-by-category"]) == export_csv(full_store, "complaints")
+    assert to_csv(downloads["complaints-by-category"]) == export_csv(full_demo_store_path, "complaints")
     for dimension in ("region", "unit", "channel"):
         assert to_csv(downloads[f"complaints-by-{dimension}"]) == export_csv(
-            full_store, "complaint_groups", "--by", dimension), dimension
+            full_demo_store_path, "complaint_groups", "--by", dimension), dimension
     assert to_csv(downloads["complaints-resolution-by-month"]) == export_csv(
-        full_store, "complaint_groups", "--by", "month")
+        full_demo_store_path, "complaint_groups", "--by", "month")
     for name, view in (("complaints-severity-by-quarter", "complaint_severity"),
                        ("complaints-open-by-age", "open_complaints"),
                        ("complaints-service-recovery", "service_recovery")):
-        assert to_csv(downloads[name]) == export_csv(full_store, view), name
+        assert to_csv(downloads[name]) == export_csv(full_demo_store_path, view), name
     # every chart of the page is checked above (the Overview drew its own first)
     assert len([name for name in downloads if name.startswith("complaints-")]) == 10

@@ -14,26 +14,13 @@ from satisfaction import precision
 from satisfaction.exports import to_csv
 from satisfaction.i18n import t
 from tests.chinese import data_values, english_runs
-from tests.conftest import export_csv
+from tests.conftest import export_csv, page_opener
 
 
 
 @pytest.fixture
 def app(demo_store_path, fresh_streamlit, monkeypatch):
-    """The dashboard on the demo store; ``app(setup)`` opens the Employees page."""
-    monkeypatch.setenv("SATISFACTION_DB", str(demo_store_path))
-
-    def open_page(setup=None) -> AppTest:
-        at = AppTest.from_file("../dashboard.py", default_timeout=60)
-        if setup:
-            setup(at)
-        at.run(timeout=60)
-        at.switch_page("app_pages/employees.py")
-        at.run(timeout=60)
-        assert not at.exception, at.exception
-        return at
-
-    return open_page
+    return page_opener(monkeypatch, demo_store_path, "employees", timeout=60)
 
 
 def texts(at: AppTest) -> str:

@@ -11,26 +11,12 @@ from streamlit.testing.v1 import AppTest
 from satisfaction.exports import to_csv
 from satisfaction.i18n import t
 from tests.chinese import data_values, english_runs
-from tests.conftest import export_csv
+from tests.conftest import export_csv, page_opener
 
 
 @pytest.fixture
 def app(demo_store_path, fresh_streamlit, monkeypatch):
-    """The dashboard on the demo store; ``app(setup)`` opens the Gap model page after
-    ``setup(at)``."""
-    monkeypatch.setenv("SATISFACTION_DB", str(demo_store_path))
-
-    def open_gaps(setup=None) -> AppTest:
-        at = AppTest.from_file("../dashboard.py", default_timeout=90)
-        if setup:
-            setup(at)
-        at.run(timeout=90)
-        at.switch_page("app_pages/gaps.py")
-        at.run(timeout=90)
-        assert not at.exception, at.exception
-        return at
-
-    return open_gaps
+    return page_opener(monkeypatch, demo_store_path, "gaps", timeout=90)
 
 
 

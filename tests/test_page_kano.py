@@ -18,7 +18,7 @@ from satisfaction.loading import load_file
 from satisfaction.store import Store
 from satisfaction.text import markdown_literal
 from tests.chinese import data_values, english_runs
-from tests.conftest import export_csv
+from tests.conftest import export_csv, page_opener
 
 #: The icon that opens a notice of filters a figure does not honour (satisfaction.ui.notices).
 NOTICE = ":material/filter_alt_off:"
@@ -26,22 +26,7 @@ NOTICE = ":material/filter_alt_off:"
 
 @pytest.fixture
 def app(demo_store_path, fresh_streamlit, monkeypatch):
-    """The dashboard on the demo store; ``app(setup)`` opens the Kano page after ``setup(at)``."""
-    monkeypatch.setenv("SATISFACTION_DB", str(demo_store_path))
-
-    def open_kano(setup=None) -> AppTest:
-        at = AppTest.from_file("../dashboard.py", default_timeout=60)
-        if setup:
-            setup(at)
-        # the first run goes through dashboard.py's navigation: run on the pages/ folder alone
-        # (Streamlit's old multipage mode) the page would have no context
-        at.run(timeout=60)
-        at.switch_page("app_pages/kano.py")
-        at.run(timeout=60)
-        assert not at.exception, at.exception
-        return at
-
-    return open_kano
+    return page_opener(monkeypatch, demo_store_path, "kano", timeout=60)
 
 
 def markdown_of(at: AppTest) -> str:

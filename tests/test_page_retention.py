@@ -5,38 +5,16 @@ in Chinese, and its downloads equal the command line's exports."""
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from satisfaction.demo import write_demo
 from satisfaction.exports import to_csv
 from satisfaction.i18n import t
-from satisfaction.store import Store
 from tests.chinese import data_values, english_runs
-from tests.conftest import export_csv
-
-
-@pytest.fixture(scope="module")
-def full_store(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("retention") / "demo.duckdb"
-    with Store(path) as store:
-        write_demo(store, scale=1)
-    return str(path)
+from tests.conftest import export_csv, page_opener
 
 
 @pytest.fixture
-def app(full_store, fresh_streamlit, monkeypatch):
-    monkeypatch.setenv("SATISFACTION_DB", full_store)
-
-    def open_page(**params) -> AppTest:
-        at = AppTest.from_file("../dashboard.py", default_timeout=120)
-        at.query_params.update(params)
-        at.run(timeout=120)
-        at.switch_page("app_pages/retention.py")
-        at.run(timeout=120)
-        assert not at.exception, at.exception
-        return at
-
-    return open_page
+def app(full_demo_store_path, fresh_streamlit, monkeypatch):
+    return page_opener(monkeypatch, full_demo_store_path, "retention", timeout=90)
 
 
 def findings(at) -> list[str]:
@@ -59,14 +37,14 @@ def test_tier_sizes_and_discount_come_from_the_link(app):
     assert any("at 20% a year" in line for line in findings(at))
 
 
-def test_the_page_reads_in_chinese(app, full_store):
+def test_the_page_reads_in_chinese(app, full_demo_store_path):
     at = app(lang="zh")
     assert at.title[0].value == t("page_retention", "zh")
     assert findings(at)[0].startswith("- 最低层级铅流失最快")
-    assert not english_runs(at, data_values(full_store))
+    assert not english_runs(at, data_values(full_demo_store_path))
 
 
-def test_the_downloads_are_the_exports(app, downloads, full_store):
+def test_the_downloads_are_the_exports(app, downloads, full_demo_store_path):
     app()
     expected = {"retention-pyramid": "pyramid", "retention-pyramid-table": "pyramid",
                 "retention-by-month": "retention",
@@ -80,4 +58,4 @@ def test_the_downloads_are_the_exports(app, downloads, full_store):
     # every chart and table of the page (the Overview drew its own first)
     assert {name for name in downloads if name.startswith("retention-")} == set(expected)
     for name, view in expected.items():
-        assert to_csv(downloads[name]) == export_csv(full_store, view), name
+        assert to_csv(downloads[name]) == export_csv(full_demo_store_path, view), name

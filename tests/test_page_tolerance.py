@@ -5,38 +5,16 @@ Chinese shows no English sentence."""
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from satisfaction.demo import write_demo
 from satisfaction.i18n import t
 from satisfaction.store import Store
 from tests.chinese import data_values, english_runs
-
-
-@pytest.fixture(scope="module")
-def demo_store_path(tmp_path_factory):
-    """The demo at scale 1: at the suite's scale 0.2 East has about 40 reliability ratings a
-    month, and the other regions' small months hide it by complementary suppression."""
-    path = tmp_path_factory.mktemp("tolerance") / "demo.duckdb"
-    with Store(path) as store:
-        write_demo(store, scale=1)
-    return path
+from tests.conftest import page_opener
 
 
 @pytest.fixture
-def app(demo_store_path, fresh_streamlit, monkeypatch):
-    monkeypatch.setenv("SATISFACTION_DB", str(demo_store_path))
-
-    def open_page(lang: str = "en") -> AppTest:
-        at = AppTest.from_file("../dashboard.py", default_timeout=120)
-        at.query_params["lang"] = lang
-        at.run(timeout=120)
-        at.switch_page("app_pages/tolerance.py")
-        at.run(timeout=120)
-        assert not at.exception, at.exception
-        return at
-
-    return open_page
+def app(full_demo_store_path, fresh_streamlit, monkeypatch):
+    return page_opener(monkeypatch, full_demo_store_path, "tolerance", timeout=120)
 
 
 def test_page_states_the_breach_and_draws_its_charts(app):
@@ -50,12 +28,12 @@ def test_page_states_the_breach_and_draws_its_charts(app):
     assert set(listed[t("tol_field_dimension")]) == {"Reliability"}
 
 
-def test_page_in_chinese_has_no_english_sentence(app, demo_store_path):
-    at = app("zh")
+def test_page_in_chinese_has_no_english_sentence(app, full_demo_store_path):
+    at = app(lang="zh")
     assert at.title[0].value == t("page_tolerance", "zh")
-    with Store(demo_store_path) as store, store.cursor() as cur:
+    with Store(full_demo_store_path) as store, store.cursor() as cur:
         items = {row[0] for row in cur.execute("SELECT DISTINCT item FROM tolerance").fetchall()}
-    assert not english_runs(at, data_values(demo_store_path) | items)
+    assert not english_runs(at, data_values(full_demo_store_path) | items)
 
 
 def test_items_toggle_and_the_unit_cut_run_without_error(app):

@@ -28,7 +28,7 @@ import pandas as pd
 
 from satisfaction.methods.indices import wilson_interval
 from satisfaction.methods.significance import two_proportion_z
-from satisfaction.methods.suppression import (RECOVERY_REASON, parent_of, recovery_partner,
+from satisfaction.methods.suppression import (RECOVERY_REASON, recovery_partner,
                                               suppress_small)
 
 #: Tenure bands in months: (label, lower bound included, upper bound excluded).
