@@ -263,15 +263,31 @@ def test_another_user_reaching_the_socket_is_refused_and_nothing_runs(open_to_al
         server.stop()
 
 
-def test_the_command_line_of_another_user_cannot_reach_the_channel(open_to_all, nobody_python):
+@pytest.fixture
+def readable_package():
+    """A copy of the package that every user may read: the checkout itself may sit in a
+    private directory (a fresh clone under a 0700 temporary folder, say)."""
+    base = Path(tempfile.mkdtemp(dir="/tmp"))
+    shutil.copytree(ROOT / "satisfaction", base / "satisfaction",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for folder, _, files in os.walk(base):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+    yield base
+    shutil.rmtree(base)
+
+
+def test_the_command_line_of_another_user_cannot_reach_the_channel(open_to_all, nobody_python,
+                                                                   readable_package):
     recorder = Recorder()
     server = channel.Server(open_to_all, recorder)
     try:
         done = subprocess.run(
             [nobody_python, "-c", "import sys; from satisfaction import channel; "
              "channel.connect(sys.argv[1])", str(open_to_all)],
-            user="nobody", cwd=ROOT, capture_output=True, text=True, timeout=60,
-            env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT)})
+            user="nobody", cwd=readable_package, capture_output=True, text=True, timeout=60,
+            env={"PATH": os.environ["PATH"], "PYTHONPATH": str(readable_package)})
         assert "UnsafeChannel" in done.stderr and "belongs to another user" in done.stderr
         assert recorder.calls == []
     finally:
