@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from satisfaction import channel, errorlog
+from satisfaction import batch_log, channel, errorlog, mappings
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.settings import SETTINGS, db_path, min_n
 from satisfaction.store import Store, StoreError, StoreLocked
@@ -64,7 +64,7 @@ def _mapping(args, store: Store, err: TextIO) -> dict[str, str] | None:
         return None
     if not args.mapping:
         return {}
-    saved = store.mappings(args.kind)
+    saved = mappings.saved(store, args.kind)
     if args.mapping not in saved:
         known = ", ".join(saved) or "none saved"
         err.write(f"There is no {args.kind} column mapping named {args.mapping!r} ({known}).\n")
@@ -134,7 +134,7 @@ def _long_file(args, err: TextIO) -> Iterator[Path | None]:
 
 def cmd_batches(args, store: Store, out: TextIO, err: TextIO) -> int:
     """List every load, newest first."""
-    table = store.batches()
+    table = batch_log.listed(store)
     if args.json:
         out.write(table.to_json(orient="records", date_format="iso") + "\n")
     elif table.empty:
@@ -147,7 +147,7 @@ def cmd_batches(args, store: Store, out: TextIO, err: TextIO) -> int:
 def cmd_undo(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Remove every row of a batch; the batch stays listed as undone."""
     try:
-        result = store.undo(args.batch)
+        result = batch_log.undo(store, args.batch)
     except StoreError as error:
         err.write(f"{error}\n")
         return EXIT_REFUSED
@@ -186,11 +186,11 @@ def cmd_mapping(args, store: Store, out: TextIO, err: TextIO) -> int:
     if args.pairs:
         try:
             pairs = dict(pair.split("=", 1) for pair in args.pairs)
-            store.save_mapping(args.name, args.kind, pairs)
+            mappings.save(store, args.name, args.kind, pairs)
         except (ValueError, StoreError) as error:
             err.write(f"{error} Write pairs as HEADER=COLUMN.\n")
             return EXIT_USAGE
-    out.write(json.dumps(store.mappings(args.kind).get(args.name, {}), ensure_ascii=False) + "\n")
+    out.write(json.dumps(mappings.saved(store, args.kind).get(args.name, {}), ensure_ascii=False) + "\n")
     return EXIT_OK
 
 

@@ -162,25 +162,3 @@ class Store:
     def is_empty(self) -> bool:
         with self.cursor() as cur:
             return cur.execute("SELECT count(*) FROM batches WHERE undone_at IS NULL").fetchone()[0] == 0
-
-    # The command line (satisfaction/cli.py) still calls these four; their code lives in
-    # satisfaction.batch_log and satisfaction.mappings, which new callers use directly.
-    def batches(self):
-        """Every load, newest first: :func:`satisfaction.batch_log.listed`."""
-        from satisfaction import batch_log
-        return batch_log.listed(self)
-
-    def undo(self, batch_id: int) -> dict[str, Any]:
-        """Undo a batch: :func:`satisfaction.batch_log.undo`."""
-        from satisfaction import batch_log
-        return batch_log.undo(self, batch_id)
-
-    def mappings(self, kind: str | None = None) -> dict[str, dict[str, str]]:
-        """Saved column mappings: :func:`satisfaction.mappings.saved`."""
-        from satisfaction import mappings
-        return mappings.saved(self, kind)
-
-    def save_mapping(self, name: str, kind: str, mapping: dict[str, str]) -> None:
-        """Save a column mapping: :func:`satisfaction.mappings.save`."""
-        from satisfaction import mappings
-        mappings.save(self, name, kind, mapping)

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 import stub_dashboard
 from satisfaction import channel
 from satisfaction.store import Store
+from satisfaction import batch_log
 
 ROOT = Path(__file__).resolve().parent.parent
 ME = pwd.getpwuid(os.geteuid()).pw_name
@@ -398,4 +399,4 @@ def test_a_dashboard_killed_mid_load_drops_the_connection_and_keeps_none_of_the_
     assert len(outcome) == 1 and isinstance(outcome[0], channel.Lost), outcome
     with Store(db) as reopened:
         assert reopened.row_counts()["responses"] == 0
-        assert reopened.batches().empty
+        assert batch_log.listed(reopened).empty

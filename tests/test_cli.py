@@ -18,6 +18,7 @@ import pytest
 import stub_dashboard
 from satisfaction import channel, cli
 from satisfaction.store import Store
+from satisfaction import batch_log
 
 ROOT = Path(__file__).resolve().parent.parent
 ME = pwd.getpwuid(os.geteuid()).pw_name
@@ -199,7 +200,7 @@ def test_a_load_killed_midway_leaves_the_store_unchanged(db, tmp_path):
     assert counts(db) == before
     with Store(db) as reopened:
         assert reopened.row_counts()["responses"] == 1
-        assert len(reopened.batches()) == 1
+        assert len(batch_log.listed(reopened)) == 1
 
 
 def test_readers_see_only_whole_loads_while_a_load_runs(tmp_path):
@@ -252,7 +253,7 @@ def dashboard(tmp_path):
 
 
 def loaded_by(store: Store) -> list[str]:
-    return list(store.batches()["loaded_by"])
+    return list(batch_log.listed(store)["loaded_by"])
 
 
 def test_a_load_while_the_dashboard_holds_the_store_is_handed_to_it(dashboard, tmp_path):

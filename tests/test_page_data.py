@@ -15,6 +15,7 @@ from satisfaction.contracts import KINDS
 from satisfaction.loading import load_file
 from satisfaction.store import Store
 from satisfaction.text import markdown_literal
+from satisfaction import batch_log
 from tests.chinese import data_values, english_runs
 
 GOOD = ("response_id,responded_on,region,satisfaction,recommend\n"
@@ -240,7 +241,7 @@ def test_a_batch_undone_meanwhile_is_not_undone_again_and_the_page_says_so(
     at = choose(data_page(monkeypatch, db), 1)
     at.button(key="undo_start").click().run()
     with Store(db) as store:
-        store.undo(1)  # e.g. from the command line, while the question was on screen
+        batch_log.undo(store, 1)  # e.g. from the command line, while the question was on screen
     at.button(key="undo_confirm").click().run()
     assert not at.exception
     assert errors(at) == ["Batch 1 was undone or changed meanwhile, so nothing was undone."]

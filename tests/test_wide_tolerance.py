@@ -11,6 +11,7 @@ from satisfaction.filters import Filters
 from satisfaction.loading import load_file
 from satisfaction.store import Store
 from satisfaction.wide_tolerance import WideLayoutError, read_item_map, widen_to_long
+from satisfaction import batch_log
 
 #: The tolerance view comes rounded as the page shows it (2 decimals, shares 3): a figure is
 #: right when it is within half its last decimal of the hand calculation.
@@ -127,7 +128,7 @@ def test_the_command_line_loads_the_wide_layout_as_one_batch_named_for_the_file(
     assert done.returncode == 0, done.stderr
     with Store(db) as store:
         assert store.row_counts()["tolerance"] == 6
-        assert list(store.batches()["file_name"]) == ["wide.csv"]
+        assert list(batch_log.listed(store)["file_name"]) == ["wide.csv"]
     again = _cli("load", "tolerance", str(files / "wide.csv"), "--wide-map",
                  str(files / "map.csv"), "--db", db)
     assert again.returncode == 1 and "already loaded" in again.stderr
