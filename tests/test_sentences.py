@@ -14,7 +14,7 @@ from satisfaction.findings import BenchmarkFinding, GroupFinding, Mover
 from satisfaction.periods import Pairing
 from satisfaction.text import markdown_literal
 from satisfaction.tiles import Benchmark, Tile
-from satisfaction.ui.context import PageContext
+from satisfaction.page_context import PageContext
 
 
 def ctx(lang: str = "en", **filters) -> PageContext:

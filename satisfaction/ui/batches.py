@@ -23,7 +23,7 @@ from satisfaction.loading import set_aside_problems
 from satisfaction.store import Store, StoreError
 from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components
-from satisfaction.ui.context import PageContext
+from satisfaction.page_context import PageContext
 from satisfaction.ui.upload import failure, say
 
 PENDING_KEY = "data_undo_pending"

@@ -18,7 +18,7 @@ from satisfaction.precision import export_precision, shown_precision
 from satisfaction.filters import DIMENSIONS, FIELDS
 from satisfaction.sentences import listed
 from satisfaction.text import markdown_literal
-from satisfaction.ui.context import PageContext
+from satisfaction.page_context import PageContext
 
 
 def filter_summary(ctx: PageContext) -> str:

@@ -17,6 +17,7 @@ import streamlit as st
 from satisfaction import channel, cli
 from satisfaction.filters import DIMENSIONS, Filters
 from satisfaction.i18n import LANGUAGES, t
+from satisfaction.page_context import PageContext
 from satisfaction.queries import load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
@@ -73,17 +74,6 @@ def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
     query = load_query(name)
     version = get_store().data_version(query.reads)
     return _cached_query(name, _freeze(params or {}), version)
-
-
-@dataclass(frozen=True)
-class PageContext:
-    lang: str
-    filters: Filters
-    min_n: int
-    presentation: bool
-
-    def t(self, key: str, **values) -> str:
-        return t(key, self.lang, **values)
 
 
 def _options() -> dict[str, list[str]]:

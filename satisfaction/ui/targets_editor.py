@@ -12,7 +12,7 @@ from satisfaction.methods.indices import CHANGE_FIGURES as FIGURES
 from satisfaction.methods.indices import SHOWN_SCALE
 from satisfaction.sentences import shown
 from satisfaction.store import Store
-from satisfaction.ui.context import PageContext
+from satisfaction.page_context import PageContext
 
 
 #: Decimal places kept when converting between shown and stored units, which drops the float

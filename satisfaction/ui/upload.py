@@ -25,7 +25,7 @@ from satisfaction.private_temp import new_file
 from satisfaction.sentences import listed
 from satisfaction.store import Store
 from satisfaction.text import markdown_literal
-from satisfaction.ui.context import PageContext
+from satisfaction.page_context import PageContext
 
 
 SPOOL_KEY = "data_spool"
