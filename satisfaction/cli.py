@@ -14,9 +14,7 @@ command waits ``--wait`` seconds for it, then exits 3.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 import time
 from datetime import date
@@ -25,6 +23,7 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from satisfaction import batch_log, channel, errorlog, mappings
+from satisfaction.identity import os_user
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.settings import SETTINGS, db_path, min_n
 from satisfaction.store import Store, StoreError, StoreLocked
@@ -375,13 +374,6 @@ def _elsewhere(argv: list[str], args, locked: StoreLocked, out: TextIO, err: Tex
         time.sleep(POLL_SECONDS)
 
 
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name in the environment nor the password file
-        return f"uid {os.getuid()}"
-
-
 def run(argv: list[str], out: TextIO, err: TextIO, store: Store | None = None,
         user: str | None = None) -> int:
     """Run one command; with ``store`` given (the dashboard's), on that store.
@@ -391,7 +383,7 @@ def run(argv: list[str], out: TextIO, err: TextIO, store: Store | None = None,
     error becomes exit 4 with one line on ``err`` and the traceback in the error log.
     """
     try:
-        return _run(argv, out, err, store, user or _os_user())
+        return _run(argv, out, err, store, user or os_user())
     except Exception as error:
         err.write(errorlog.record(error, f"python -m satisfaction {' '.join(argv)}") + "\n")
         return EXIT_INTERNAL

@@ -17,12 +17,12 @@ program (or of the machine) and is raised as it is.
 from __future__ import annotations
 
 import errno
-import getpass
 from pathlib import Path
 
 import duckdb
 
 from satisfaction import batch_log, private_temp
+from satisfaction.identity import os_user
 from satisfaction.contracts import KINDS, RecordKind, match_headers
 from satisfaction.csvfile import MAX_RECORD, PreparedFile, UnreadableFile, prepare
 from satisfaction.loading import sql
@@ -175,7 +175,7 @@ def load_file(store: Store, kind: str, path, *, file_name=None, mapping=None,
               skip_bad_rows=False, loaded_by=None) -> LoadResult:
     """Validate and load a file as one batch; raise :class:`LoadRefused` with the report."""
     report, batch = _run(store, kind, path, file_name=file_name, mapping=mapping,
-                         skip_bad_rows=skip_bad_rows, loaded_by=loaded_by or getpass.getuser(),
+                         skip_bad_rows=skip_bad_rows, loaded_by=loaded_by or os_user(),
                          write=True)
     if batch is None:
         raise LoadRefused(report, skip_bad_rows)
