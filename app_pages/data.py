@@ -4,7 +4,7 @@ import streamlit as st
 
 from satisfaction import mappings
 from satisfaction.contracts import KINDS, template_csv
-from satisfaction.ui import batches, context, upload
+from satisfaction.ui import annotations_editor, batches, context, upload
 
 ctx = context.current()
 store = context.get_store()
@@ -33,6 +33,8 @@ if chosen is None:
     st.caption(ctx.t("data_choose_batch"))
 else:
     batches.show_batch(ctx, store, chosen)
+
+annotations_editor.annotations_editor(ctx, store)
 
 st.subheader(ctx.t("templates"))
 columns = st.columns(4)
