@@ -70,7 +70,9 @@ def _frames(chart: alt.TopLevelMixin) -> list[pd.DataFrame]:
 
 
 def _x_title(chart: alt.TopLevelMixin):
-    """The title of ``chart``'s x axis (None for none), from it or its first layer with one."""
+    """The title of ``chart``'s x axis, from it or its first layer that sets one (Undefined
+    when none does). Read through Altair's ``_get``: a schema object's ``title`` attribute is
+    its chaining setter, not the value."""
     encoding = chart._get("encoding")
     x = encoding._get("x") if encoding is not alt.Undefined else alt.Undefined
     if x is not alt.Undefined and x._get("title") is not alt.Undefined:
