@@ -5,7 +5,7 @@ import streamlit as st
 from satisfaction import mappings
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.settings import upload_limit_mb
-from satisfaction.ui import batches, context, upload
+from satisfaction.ui import annotations_editor, batches, context, upload
 
 ctx = context.current()
 store = context.get_store()
@@ -35,6 +35,8 @@ if chosen is None:
     st.caption(ctx.t("data_choose_batch"))
 else:
     batches.show_batch(ctx, store, chosen)
+
+annotations_editor.annotations_editor(ctx, store)
 
 st.subheader(ctx.t("templates"))
 columns = st.columns(4)
