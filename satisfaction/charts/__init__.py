@@ -51,12 +51,13 @@ class Theme:
     band: str
 
 
-#: Streamlit's own light and dark backgrounds and text, so a chart sits on the page seamlessly.
+#: Streamlit's own backgrounds and text (1.67: light #FFFFFF and #2F2D2B, dark #171614 and
+#: #EDEBE8), so a chart sits on the page seamlessly and its halos match the page.
 THEME = {
-    "light": Theme(background="#ffffff", text="#31333F", muted="#6B6E7A", grid="#E6E6EA",
-                   domain="#8A8D99", band="#C9DDEB"),
-    "dark": Theme(background="#0E1117", text="#FAFAFA", muted="#A3A8B8", grid="#2E313B",
-                  domain="#6B6F7D", band="#23415A"),
+    "light": Theme(background="#FFFFFF", text="#2F2D2B", muted="#6B7280", grid="#E7E6E4",
+                   domain="#8C8984", band="#C9DDEB"),
+    "dark": Theme(background="#171614", text="#EDEBE8", muted="#A9A5A0", grid="#34322E",
+                  domain="#7A7670", band="#263F55"),
 }
 
 
@@ -82,7 +83,7 @@ def themed(chart: alt.TopLevelMixin, presentation: bool = False,
                         gridColor=colours.grid, domainColor=colours.domain,
                         tickColor=colours.domain, **text)
         .configure_legend(labelFontSize=12 * scale, titleFontSize=13 * scale, orient="bottom",
-                          **text)
+                          symbolOpacity=1, **text)
         .configure_header(**text)
         .configure_title(fontSize=16 * scale, anchor="start", color=colours.text,
                          subtitleColor=colours.muted)
