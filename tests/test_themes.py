@@ -217,10 +217,9 @@ def test_a_tile_says_whether_a_significant_change_is_good_or_bad(lang):
         def t(self, key, **values):
             return t(key, lang, **values)
 
-    worse = Tile(figure="complaint_rate", period="2025-03", value=12.0, change=3.0, significant=True, tested=True,
-                 higher_is_better=False)
-    better = Tile(figure="complaint_rate", period="2025-03", value=12.0, change=-3.0, significant=True,
-                  tested=True, higher_is_better=False)
+    tile = dict(figure="complaint_rate", period="2025-03", value=12.0, significant=True,
+                tested=True, higher_is_better=False)
+    worse, better = Tile(change=3.0, **tile), Tile(change=-3.0, **tile)
     assert tile_ui._description(Ctx(), worse) == t("significant_bad_short", lang)
     assert tile_ui._description(Ctx(), better) == t("significant_good_short", lang)
     assert t("significant_bad_short", lang) != t("significant_good_short", lang)

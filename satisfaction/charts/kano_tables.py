@@ -16,6 +16,9 @@ from satisfaction.charts import NEUTRAL
 from satisfaction.charts.kano_marks import CATEGORY_COLORS, Text
 from satisfaction.methods.kano import CATEGORIES
 
+#: The segment grid's mark for a category that differs from the overall one: the palette's
+#: vermillion, translucent, so the cell's text (the theme's own colour) reads on either theme.
+DIFFERS_STYLE = "background-color: rgba(213, 94, 0, 0.25)"
 #: Colours of the category names in Streamlit markdown, nearest to :data:`CATEGORY_COLORS`.
 MARKDOWN_COLORS = {"A": "green", "O": "blue", "M": "orange", "I": "gray", "R": "violet",
                    "Q": "orange"}

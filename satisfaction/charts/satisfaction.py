@@ -70,7 +70,9 @@ def trend(frame: pd.DataFrame, titles: dict[str, str], target: float | None = No
             shape=alt.Shape("source:N", title=titles["source"], legend=alt.Legend(orient="right")),
             tooltip=tooltips({**titles, "grp": titles["period"]}, ("source", "N"), ("grp", "O"),
                              "value")))
-    return alt.layer(*layers).properties(title=titles["title"], height=TREND_HEIGHT, width="container")
+    # the status's shapes and the competitors' shapes are two scales, not one
+    return alt.layer(*layers).resolve_scale(shape="independent").properties(
+        title=titles["title"], height=TREND_HEIGHT, width="container")
 
 
 def with_status(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
