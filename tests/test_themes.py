@@ -223,3 +223,8 @@ def test_a_tile_says_whether_a_significant_change_is_good_or_bad(lang):
     assert tile_ui._description(Ctx(), worse) == t("significant_bad_short", lang)
     assert tile_ui._description(Ctx(), better) == t("significant_good_short", lang)
     assert t("significant_bad_short", lang) != t("significant_good_short", lang)
+
+
+def test_a_few_regions_are_not_coloured_as_good_or_bad_news():
+    colours = charts.identity_colours(["West", "East", "North", "South"])
+    assert not {charts.GOOD, charts.BAD} & set(colours.values())

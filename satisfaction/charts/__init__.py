@@ -24,9 +24,10 @@ import pandas as pd
 #: protanopia and tritanopia. Their black is left out: it vanishes on the dark theme.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"]
 GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#999999"
-#: The colours a region or channel keeps everywhere: the palette without its yellow, too pale
-#: on white for a bar or a line of its own.
-IDENTITY = PALETTE[:6]
+#: The colours a region or channel keeps everywhere: the palette without its yellow (too pale
+#: on white for a bar or a line of its own), GOOD's green and BAD's vermillion last, so the
+#: first few groups are not read as good or bad news.
+IDENTITY = [PALETTE[0], PALETTE[1], PALETTE[4], PALETTE[5], GOOD, BAD]
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
 
 #: Mark styles naming a role rather than a colour (``mark_text(style=INK)``).
