@@ -12,7 +12,7 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
 from satisfaction import annotations
-from satisfaction.charts.annotations import NOTE_COLOUR
+from satisfaction.charts import MUTED
 from satisfaction.filters import Filters
 from satisfaction.identity import os_user
 from satisfaction.store import Store
@@ -46,7 +46,7 @@ def noted_charts(at) -> list[list[str]]:
                 for named in element.proto.datasets}
         rules = [layer for layer in spec.get("layer", [])
                  if layer.get("mark", {}).get("type") == "rule"
-                 and layer["mark"].get("color") == NOTE_COLOUR]
+                 and layer["mark"].get("style") == MUTED]
         if rules:
             found.append(sorted({text for rule in rules
                                  for text in data[rule["data"]["name"]]["note_text"]}))

@@ -22,11 +22,10 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from satisfaction.charts import MUTED
 from satisfaction.charts.words import tooltip
 from satisfaction.periods import period_label
 
-#: A mid-grey with a contrast of about 4:1 on white and 5:1 on Streamlit's dark background.
-NOTE_COLOUR = "#808080"
 #: Characters of a note's text in its label; the tooltip has all of it.
 LABEL_CHARS = 18
 #: Rows the labels take in turn, and the pixels between rows.
@@ -142,13 +141,13 @@ def note_layers(rows: pd.DataFrame, axis: TimeAxis, t: Callable[..., str],
     x = axis.encoding(title)
     tips = [tooltip(field, t(f"note_field_{field.removeprefix('note_')}"), "N")
             for field in ("note_text", "note_day", "note_where", "note_written", "note_edited")]
-    layers = [alt.Chart(rows).mark_rule(color=NOTE_COLOUR, strokeDash=[4, 3],
+    layers = [alt.Chart(rows).mark_rule(style=MUTED, strokeDash=[4, 3],
                                         strokeWidth=1.5).encode(x=x, tooltip=tips)]
     size = 14 if presentation else 11
     for (row, right), group in rows.groupby(["row", "right"], sort=True):
         layers.append(alt.Chart(group).mark_text(
             align="right" if right else "left", dx=-4 if right else 4, baseline="top",
-            color=NOTE_COLOUR, fontSize=size).encode(
+            style=MUTED, fontSize=size).encode(
             x=x, y=alt.value(2 + int(row) * (size + 3)), text="label:N", tooltip=tips))
     return layers
 
