@@ -20,7 +20,7 @@ import time
 from datetime import date
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 
 from satisfaction import batch_log, channel, errorlog, mappings
 from satisfaction.identity import os_user
@@ -227,8 +227,42 @@ class _Parser(argparse.ArgumentParser):
         raise _ParserExit(status)
 
 
+class _Choices:
+    """An argument's choices, read when argparse first needs them (to check a value or to
+    show help): only ``export`` then imports the export views, and pandas with them, so the
+    other verbs start fast (a load imports DuckDB and the loader, nothing more)."""
+
+    def __init__(self, read: Callable[[], Iterable[str]]):
+        self._read, self._values = read, None
+
+    def _all(self) -> list[str]:
+        if self._values is None:
+            self._values = list(self._read())
+        return self._values
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+
+def _views() -> Iterable[str]:
+    from satisfaction.exports import VIEWS
+    return VIEWS
+
+
+def _groupings() -> Iterable[str]:
+    from satisfaction.exports import groupings
+    return groupings()
+
+
+def _periods() -> Iterable[str]:
+    from satisfaction.exports import PERIODS
+    return PERIODS
+
+
 def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argparse.ArgumentParser:
-    from satisfaction.exports import PERIODS, VIEWS, groupings
     from satisfaction.periods import BASELINES
 
     streams = {"out": sys.stdout if out is None else out,
@@ -265,17 +299,18 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     verb("batches", cmd_batches).add_argument("--json", action="store_true")
     verb("undo", cmd_undo).add_argument("batch", type=int)
     export = verb("export", cmd_export)
-    export.add_argument("view", choices=list(VIEWS))
+    export.add_argument("view", choices=_Choices(_views), metavar="VIEW",
+                        help="One of: %(choices)s.")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--from", dest="date_from", type=_date)
     export.add_argument("--to", dest="date_to", type=_date)
     for name in ("region", "unit", "channel", "stage", "segment"):
         export.add_argument(f"--{name}", action="append", default=[], help="Repeat to select several.")
-    export.add_argument("--by", choices=groupings(),
-                        help="The grouping, one the view takes; default: the view's first "
-                             "(all, or region).")
+    export.add_argument("--by", choices=_Choices(_groupings), metavar="COLUMN",
+                        help="The grouping, one the view takes (%(choices)s); default: the "
+                             "view's first (all, or region).")
     export.add_argument("--min-n", type=int, help=SETTINGS["min_n"].help)
-    export.add_argument("--period", choices=PERIODS,
+    export.add_argument("--period", choices=_Choices(_periods), metavar="PERIOD",
                         help="indices_trend/grid/comparison: by quarter (default) or month.")
     export.add_argument("--focus", metavar="LABEL",
                         help="indices_comparison: the period in focus, e.g. 2026-Q3; default: "
