@@ -154,6 +154,35 @@ def cmd_undo(args, store: Store, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Copy the whole store into a new directory: a consistent snapshot, taken by the dashboard
+    when it holds the store."""
+    from satisfaction.backup import BackupError, backup
+
+    try:
+        manifest = backup(store, args.out)
+    except BackupError as refused:
+        err.write(f"{refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps({"backup": str(args.out.resolve()), "schema_version":
+                          manifest.schema_version, "rows": manifest.tables}) + "\n")
+    return EXIT_OK
+
+
+def cmd_restore(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Replace everything in the store with a backup (a store holding data only with --force);
+    an older backup is upgraded, a newer one refused."""
+    from satisfaction.backup import BackupError, restore
+
+    try:
+        restored = restore(store, args.directory, force=args.force)
+    except BackupError as refused:
+        err.write(f"{refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps(restored) + "\n")
+    return EXIT_OK
+
+
 def cmd_export(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Write the table behind a page as CSV or JSON, for the filters given."""
     from satisfaction.exports import export_view, to_csv, to_json
@@ -298,6 +327,12 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
                              help="Load the good rows and keep the bad ones aside with reasons.")
     verb("batches", cmd_batches).add_argument("--json", action="store_true")
     verb("undo", cmd_undo).add_argument("batch", type=int)
+    verb("backup", cmd_backup).add_argument("--out", type=Path, required=True, metavar="DIR",
+                                            help="A new (or empty) directory for the backup.")
+    restore = verb("restore", cmd_restore)
+    restore.add_argument("directory", type=Path, metavar="DIR", help="A backup's directory.")
+    restore.add_argument("--force", action="store_true",
+                         help="Replace a store that holds data.")
     export = verb("export", cmd_export)
     export.add_argument("view", choices=_Choices(_views), metavar="VIEW",
                         help="One of: %(choices)s.")
@@ -326,11 +361,12 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
 
 
 def _absolute(argv: list[str], args) -> list[str]:
-    """``argv`` with a relative FILE or MAP.csv made absolute, for a process with another
-    directory."""
-    paths = {str(p) for p in (getattr(args, "file", None), getattr(args, "wide_map", None))
+    """``argv`` with a relative path (FILE, MAP.csv, a backup's DIR) made absolute, for a
+    process with another directory."""
+    paths = {str(p) for p in (getattr(args, name, None)
+                              for name in ("file", "wide_map", "out", "directory"))
              if p is not None}
-    return [str(Path(a).resolve()) if a in paths else a for a in argv]
+    return [str(Path(a).resolve()) if a and str(Path(a)) in paths else a for a in argv]
 
 
 def _open(args) -> Store:
