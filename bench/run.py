@@ -196,7 +196,7 @@ def _targets(loads, queries, pandas, apps, crowd) -> list[Target]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=float, nargs="+", default=[17, 170],
                         help="Demo scales, smallest first (17 ≈ 1M responses, 170 ≈ 10M).")
     parser.add_argument("--rounds", type=int, default=3, help="Runs of each measurement.")

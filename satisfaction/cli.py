@@ -209,6 +209,20 @@ def cmd_template(args, store: Store | None, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args, store: Store | None, out: TextIO, err: TextIO) -> int:
+    """Run the benchmark (``python -m bench.run``, from the repository) and write its report."""
+    try:
+        from bench.run import main as bench
+    except ImportError:
+        err.write("The benchmark is in the repository's bench/ folder: run this from there.\n")
+        return EXIT_USAGE
+    try:
+        bench(args.options)
+    except SystemExit as stop:
+        return EXIT_OK if stop.code in (0, None) else EXIT_USAGE
+    return EXIT_OK
+
+
 def cmd_mapping(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Save a column mapping (HEADER=COLUMN ...) for a kind, or list the saved ones."""
     if args.pairs:
@@ -353,6 +367,9 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     export.add_argument("--baseline", choices=BASELINES,
                         help="indices_comparison: the period before (default) or a year before.")
     verb("template", cmd_template).add_argument("kind", choices=list(KINDS))
+    bench = verbs.add_parser("bench", help=cmd_bench.__doc__.split("\n")[0],
+                             description=cmd_bench.__doc__, add_help=False, **streams)
+    bench.set_defaults(func=cmd_bench)  # every option after it is bench.run's own
     mapping = verb("mapping", cmd_mapping)
     mapping.add_argument("name")
     mapping.add_argument("kind", choices=list(KINDS))
@@ -461,13 +478,17 @@ def run(argv: list[str], out: TextIO, err: TextIO, store: Store | None = None,
 
 
 def _run(argv: list[str], out: TextIO, err: TextIO, store: Store | None, user: str) -> int:
+    parser = build_parser(out, err)
     try:
-        args = build_parser(out, err).parse_args(argv)
+        args, rest = parser.parse_known_args(argv)
+        if rest and args.func is not cmd_bench:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
     except _ParserExit as stop:
         return EXIT_OK if stop.code == 0 else EXIT_USAGE
+    args.options = rest
     args.user = user
-    if args.func is cmd_template:
-        return cmd_template(args, None, out, err)
+    if args.func in (cmd_template, cmd_bench):  # no store needed
+        return args.func(args, None, out, err)
     if store is not None:
         return args.func(args, store, out, err)
     try:
