@@ -67,8 +67,8 @@ def responses_csv(store_path: Path, target: Path, *, id_prefix: str = "") -> Pat
         return target
     partial = target.with_suffix(".partial")
     with Store(store_path) as store, store.cursor() as cur:
-        cur.execute(f"COPY (SELECT * EXCLUDE (batch_id) REPLACE ($prefix || response_id AS response_id) "
-                    f"FROM responses ORDER BY response_id) "
+        cur.execute(f"COPY (SELECT * EXCLUDE (batch_id) REPLACE ($prefix || response_id AS "
+                    f"response_id) FROM responses ORDER BY response_id) "
                     f"TO '{partial}' (HEADER, FORMAT csv)", {"prefix": id_prefix})
     partial.rename(target)
     return target

@@ -33,7 +33,8 @@ def old_store(path) -> None:
 
 def kept(store: Store) -> tuple:
     with store.cursor() as cur:
-        return (cur.execute("SELECT response_id, satisfaction FROM responses ORDER BY 1").fetchall(),
+        return (cur.execute("SELECT response_id, satisfaction FROM responses ORDER BY 1")
+                .fetchall(),
                 cur.execute("SELECT figure, value, set_by FROM targets").fetchall(),
                 cur.execute("SELECT name, target_column FROM column_mappings").fetchall(),
                 cur.execute("SELECT batch_id, file_name FROM batches").fetchall())
