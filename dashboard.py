@@ -7,7 +7,7 @@ the chosen one. On an empty store it offers the demo data first.
 import streamlit as st
 
 from satisfaction.demo import write_demo
-from satisfaction.ui import components, context
+from satisfaction.ui import components, context, errors
 
 st.set_page_config(page_title="Customer satisfaction · 顾客满意度", page_icon="📊", layout="wide")
 
@@ -45,5 +45,6 @@ pages = [st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url 
 if store.is_empty():
     pages = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
                      icon=":material/waving_hand:"), pages[-1]]
-st.navigation(pages).run()
+page = st.navigation(pages)
+errors.guarded(ctx, page.url_path, page.run)
 components.presentation_exit(ctx)
