@@ -48,15 +48,13 @@ def in_fresh_process(function, *args):
 
 
 def _record(db: str) -> list[Call]:
-    import logging
-
+    os.environ["STREAMLIT_LOGGER_LEVEL"] = "error"  # AppTest's bare-mode warnings, once a page
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     from satisfaction.store import Store
 
     os.environ["SATISFACTION_DB"] = db
-    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode warnings
     calls: list[Call] = []
     current = {"page": ""}
     query = Store.query
