@@ -3,8 +3,8 @@
 One streaming pass over the bytes finds NUL bytes and checks that the file is UTF-8
 throughout; memory stays bounded whatever the file's size. The content hash is computed in a
 thread of its own while the file is checked and loaded (:class:`_Digest`): hashlib and DuckDB
-both let go of the GIL, so on two cores the hash adds next to nothing to a load. A file that is not UTF-8 is
-either GBK (Excel on Chinese Windows; read as its superset GB18030) or a UTF-8 file with some
+both let go of the GIL, so on two cores the hash adds next to nothing to a load. A file that
+is not UTF-8 is either GBK (Excel on Chinese Windows; read as its superset GB18030) or a UTF-8 file with some
 lines in another encoding, which is refused at its first such line rather than read whole as
 GB18030 mojibake: when most of its lines with non-ASCII characters are valid UTF-8, the rest
 were pasted in from elsewhere. "Unicode text" is UTF-16 with a byte-order mark. DuckDB reads
