@@ -7,14 +7,15 @@ Functions over a :class:`~satisfaction.store.Store`; every write runs in its
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-
-import duckdb
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from satisfaction import rollups
 from satisfaction.contracts import KINDS
 from satisfaction.store import Store, StoreError
+
+if TYPE_CHECKING:  # a load records its batch without importing pandas
+    import duckdb
+    import pandas as pd
 
 
 def record(store: Store, cur: duckdb.DuckDBPyConnection, batch: int, kind: str, file_name: str,

@@ -20,7 +20,7 @@ import time
 from datetime import date
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 
 from satisfaction import annotations, batch_log, channel, errorlog, mappings
 from satisfaction.identity import os_user
@@ -154,6 +154,35 @@ def cmd_undo(args, store: Store, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Copy the whole store into a new directory: a consistent snapshot, taken by the dashboard
+    when it holds the store."""
+    from satisfaction.backup import BackupError, backup
+
+    try:
+        manifest = backup(store, args.out)
+    except BackupError as refused:
+        err.write(f"{refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps({"backup": str(args.out.resolve()), "schema_version":
+                          manifest.schema_version, "rows": manifest.tables}) + "\n")
+    return EXIT_OK
+
+
+def cmd_restore(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Replace everything in the store with a backup (a store holding data only with --force);
+    an older backup is upgraded, a newer one refused."""
+    from satisfaction.backup import BackupError, restore
+
+    try:
+        restored = restore(store, args.directory, force=args.force)
+    except BackupError as refused:
+        err.write(f"{refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps(restored) + "\n")
+    return EXIT_OK
+
+
 def cmd_rebuild_rollups(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Compute every rollup again from the stored rows (loads and undos keep them in step)."""
     from satisfaction import rollups
@@ -191,6 +220,20 @@ def cmd_export(args, store: Store, out: TextIO, err: TextIO) -> int:
 def cmd_template(args, store: Store | None, out: TextIO, err: TextIO) -> int:
     """Print the CSV header of a record kind's contract."""
     out.write(template_csv(KINDS[args.kind]))
+    return EXIT_OK
+
+
+def cmd_bench(args, store: Store | None, out: TextIO, err: TextIO) -> int:
+    """Run the benchmark (``python -m bench.run``, from the repository) and write its report."""
+    try:
+        from bench.run import main as bench
+    except ImportError:
+        err.write("The benchmark is in the repository's bench/ folder: run this from there.\n")
+        return EXIT_USAGE
+    try:
+        bench(args.options)
+    except SystemExit as stop:
+        return EXIT_OK if stop.code in (0, None) else EXIT_USAGE
     return EXIT_OK
 
 
@@ -307,8 +350,42 @@ class _Parser(argparse.ArgumentParser):
         raise _ParserExit(status)
 
 
+class _Choices:
+    """An argument's choices, read when argparse first needs them (to check a value or to
+    show help): only ``export`` then imports the export views, and pandas with them, so the
+    other verbs start fast (a load imports DuckDB and the loader, nothing more)."""
+
+    def __init__(self, read: Callable[[], Iterable[str]]):
+        self._read, self._values = read, None
+
+    def _all(self) -> list[str]:
+        if self._values is None:
+            self._values = list(self._read())
+        return self._values
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+
+def _views() -> Iterable[str]:
+    from satisfaction.exports import VIEWS
+    return VIEWS
+
+
+def _groupings() -> Iterable[str]:
+    from satisfaction.exports import groupings
+    return groupings()
+
+
+def _periods() -> Iterable[str]:
+    from satisfaction.exports import PERIODS
+    return PERIODS
+
+
 def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argparse.ArgumentParser:
-    from satisfaction.exports import PERIODS, VIEWS, groupings
     from satisfaction.periods import BASELINES
 
     streams = {"out": sys.stdout if out is None else out,
@@ -344,19 +421,26 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
                              help="Load the good rows and keep the bad ones aside with reasons.")
     verb("batches", cmd_batches).add_argument("--json", action="store_true")
     verb("undo", cmd_undo).add_argument("batch", type=int)
+    verb("backup", cmd_backup).add_argument("--out", type=Path, required=True, metavar="DIR",
+                                            help="A new (or empty) directory for the backup.")
+    restore = verb("restore", cmd_restore)
+    restore.add_argument("directory", type=Path, metavar="DIR", help="A backup's directory.")
+    restore.add_argument("--force", action="store_true",
+                         help="Replace a store that holds data.")
     verb("rebuild-rollups", cmd_rebuild_rollups)
     export = verb("export", cmd_export)
-    export.add_argument("view", choices=list(VIEWS))
+    export.add_argument("view", choices=_Choices(_views), metavar="VIEW",
+                        help="One of: %(choices)s.")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("--from", dest="date_from", type=_date)
     export.add_argument("--to", dest="date_to", type=_date)
     for name in ("region", "unit", "channel", "stage", "segment"):
         export.add_argument(f"--{name}", action="append", default=[], help="Repeat to select several.")
-    export.add_argument("--by", choices=groupings(),
-                        help="The grouping, one the view takes; default: the view's first "
-                             "(all, or region).")
+    export.add_argument("--by", choices=_Choices(_groupings), metavar="COLUMN",
+                        help="The grouping, one the view takes (%(choices)s); default: the "
+                             "view's first (all, or region).")
     export.add_argument("--min-n", type=int, help=SETTINGS["min_n"].help)
-    export.add_argument("--period", choices=PERIODS,
+    export.add_argument("--period", choices=_Choices(_periods), metavar="PERIOD",
                         help="indices_trend/grid/comparison: by quarter (default) or month.")
     export.add_argument("--focus", metavar="LABEL",
                         help="indices_comparison: the period in focus, e.g. 2026-Q3; default: "
@@ -364,6 +448,9 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     export.add_argument("--baseline", choices=BASELINES,
                         help="indices_comparison: the period before (default) or a year before.")
     verb("template", cmd_template).add_argument("kind", choices=list(KINDS))
+    bench = verbs.add_parser("bench", help=cmd_bench.__doc__.split("\n")[0],
+                             description=cmd_bench.__doc__, add_help=False, **streams)
+    bench.set_defaults(func=cmd_bench)  # every option after it is bench.run's own
     mapping = verb("mapping", cmd_mapping)
     mapping.add_argument("name")
     mapping.add_argument("kind", choices=list(KINDS))
@@ -405,11 +492,12 @@ def _annotate_parser(verbs, common: argparse.ArgumentParser, streams: dict) -> N
 
 
 def _absolute(argv: list[str], args) -> list[str]:
-    """``argv`` with a relative FILE or MAP.csv made absolute, for a process with another
-    directory."""
-    paths = {str(p) for p in (getattr(args, "file", None), getattr(args, "wide_map", None))
+    """``argv`` with a relative path (FILE, MAP.csv, a backup's DIR) made absolute, for a
+    process with another directory."""
+    paths = {str(p) for p in (getattr(args, name, None)
+                              for name in ("file", "wide_map", "out", "directory"))
              if p is not None}
-    return [str(Path(a).resolve()) if a in paths else a for a in argv]
+    return [str(Path(a).resolve()) if a and str(Path(a)) in paths else a for a in argv]
 
 
 def _open(args) -> Store:
@@ -504,13 +592,17 @@ def run(argv: list[str], out: TextIO, err: TextIO, store: Store | None = None,
 
 
 def _run(argv: list[str], out: TextIO, err: TextIO, store: Store | None, user: str) -> int:
+    parser = build_parser(out, err)
     try:
-        args = build_parser(out, err).parse_args(argv)
+        args, rest = parser.parse_known_args(argv)
+        if rest and args.func is not cmd_bench:
+            parser.error(f"unrecognized arguments: {' '.join(rest)}")
     except _ParserExit as stop:
         return EXIT_OK if stop.code == 0 else EXIT_USAGE
+    args.options = rest
     args.user = user
-    if args.func is cmd_template:
-        return cmd_template(args, None, out, err)
+    if args.func in (cmd_template, cmd_bench):  # no store needed
+        return args.func(args, None, out, err)
     if store is not None:
         return args.func(args, store, out, err)
     try:

@@ -1,8 +1,10 @@
 """Getting an uploaded CSV ready for DuckDB: encoding, delimiter, header and content hash.
 
-One streaming pass over the bytes hashes the file, finds NUL bytes and checks that it is UTF-8
-throughout; memory stays bounded whatever the file's size. A file that is not UTF-8 is
-either GBK (Excel on Chinese Windows; read as its superset GB18030) or a UTF-8 file with some
+One streaming pass over the bytes finds NUL bytes and checks that the file is UTF-8
+throughout; memory stays bounded whatever the file's size. The content hash is computed in a
+thread of its own while the file is checked and loaded (:class:`_Digest`): hashlib and DuckDB
+both let go of the GIL, so on two cores the hash adds next to nothing to a load. A file that
+is not UTF-8 is either GBK (Excel on Chinese Windows; read as its superset GB18030) or a UTF-8 file with some
 lines in another encoding, which is refused at its first such line rather than read whole as
 GB18030 mojibake: when most of its lines with non-ASCII characters are valid UTF-8, the rest
 were pasted in from elsewhere. "Unicode text" is UTF-16 with a byte-order mark. DuckDB reads
@@ -19,6 +21,7 @@ import codecs
 import csv
 import hashlib
 import io
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +42,41 @@ class UnreadableFile(Exception):
         self.code, self.values = code, values
 
 
+class _Digest:
+    """The SHA-256 of a file's bytes, computed by a thread of its own; :meth:`value` waits for
+    it. :meth:`cancel` stops the thread at its next chunk (a file refused before its hash is
+    needed is not read to its end)."""
+
+    def __init__(self, path: Path):
+        self._path, self._hex, self._error = path, None, None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._hash, name="content-hash", daemon=True)
+        self._thread.start()
+
+    def _hash(self) -> None:
+        digest = hashlib.sha256()
+        try:
+            with open(self._path, "rb") as handle:
+                while not self._stop.is_set() and (chunk := handle.read(CHUNK)):
+                    digest.update(chunk)
+        except OSError as error:
+            self._error = error
+            return
+        self._hex = digest.hexdigest()
+
+    def value(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        if self._hex is None:
+            raise RuntimeError("the content hash was cancelled before it was needed")
+        return self._hex
+
+    def cancel(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 @dataclass
 class PreparedFile:
     """A CSV file DuckDB can read as UTF-8, and what was learnt about it."""
@@ -48,9 +86,15 @@ class PreparedFile:
     encoding: str
     delimiter: str
     headers: list[str]
-    content_hash: str
     size: int
+    _digest: _Digest
     _temporary: list[Path] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        """The SHA-256 of the file's own bytes (before any transcoding); waits for the thread
+        computing it."""
+        return self._digest.value()
 
     def head(self, rows: int) -> list[list[str]]:
         """The first ``rows`` records after the header, as text, for a preview."""
@@ -63,6 +107,7 @@ class PreparedFile:
                 return []
 
     def cleanup(self) -> None:
+        self._digest.cancel()
         for path in self._temporary:
             path.unlink(missing_ok=True)
 
@@ -88,17 +133,15 @@ def _nul(line: int) -> UnreadableFile:
     return UnreadableFile("binary") if line == 1 else UnreadableFile("nul_byte", line=line)
 
 
-def _scan(path: Path) -> tuple[str, str]:
-    """The file's content hash and encoding, in one streaming pass.
+def _scan(path: Path) -> str:
+    """The file's encoding, in one streaming pass.
 
     Raises at a NUL byte (UTF-16 files are checked when transcoded) or, for a file that is
     mostly UTF-8, at its first line that is not."""
-    digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     encoding, offset, nul, not_utf8 = None, 0, None, None
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
-            digest.update(chunk)
             if encoding is None:
                 if chunk.startswith(codecs.BOM_UTF8):
                     encoding = "utf-8-sig"
@@ -126,7 +169,7 @@ def _scan(path: Path) -> tuple[str, str]:
         raise UnreadableFile("mixed_encoding", line=_line_of(path, not_utf8))
     if encoding == "utf-8" and not_utf8 is not None:
         encoding = _not_utf8(path)
-    return digest.hexdigest(), encoding or "utf-8"
+    return encoding or "utf-8"
 
 
 def _reads_as_chinese(text: str) -> bool:
@@ -219,15 +262,17 @@ def prepare(path: str | Path) -> PreparedFile:
         raise UnreadableFile("empty_file")
     if (found := file_format(path)) is not None:
         raise UnreadableFile("binary_format", format=found)
-    digest, encoding = _scan(path)
+    digest = _Digest(path)
     temporary = []
-    utf8_path = path
-    if encoding not in ("utf-8", "utf-8-sig"):
-        utf8_path = _transcode(path, encoding)
-        temporary.append(utf8_path)
     try:
+        encoding = _scan(path)
+        utf8_path = path
+        if encoding not in ("utf-8", "utf-8-sig"):
+            utf8_path = _transcode(path, encoding)
+            temporary.append(utf8_path)
         delimiter, headers = _read_header(utf8_path)
     except BaseException:
+        digest.cancel()
         for temp in temporary:
             temp.unlink(missing_ok=True)
         raise
@@ -237,8 +282,8 @@ def prepare(path: str | Path) -> PreparedFile:
         encoding={"utf-8-sig": "utf-8", "gb18030": "gbk/gb18030"}.get(encoding, encoding),
         delimiter=delimiter,
         headers=headers,
-        content_hash=digest,
         size=size,
+        _digest=digest,
         _temporary=temporary,
     )
 

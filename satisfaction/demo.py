@@ -40,7 +40,7 @@ DEMO_KINDS = (
     "audits",
 )
 
-MIN_SCALE, MAX_SCALE = 0.05, 100.0
+MIN_SCALE, MAX_SCALE = 0.05, 200.0
 
 
 def _script(name: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -50,10 +51,22 @@ def _migrations() -> list[tuple[int, str]]:
 SCHEMA_VERSION = max(number for number, _ in _migrations())
 
 
-class Store:
-    """A DuckDB store of satisfaction records, opened read-write and migrated on open."""
+def _literal(path: Path) -> str:
+    """A file path as an SQL string literal, for the statements that take no parameters
+    (``EXPORT DATABASE``, ``ATTACH``)."""
+    return "'" + str(path).replace("'", "''") + "'"
 
-    def __init__(self, path: str | Path, *, memory_limit: str | None = None):
+
+class Store:
+    """A DuckDB store of satisfaction records, opened read-write and migrated on open.
+
+    ``schema_version`` stops the migrations at that version instead of the latest: only to
+    build a store as an older program wrote it (restoring an older backup, which is then
+    opened again and upgraded; the upgrade test).
+    """
+
+    def __init__(self, path: str | Path, *, memory_limit: str | None = None,
+                 schema_version: int | None = None):
         self.path = Path(path)
         self._write_lock = threading.Lock()
         if str(path) != ":memory:":
@@ -66,7 +79,7 @@ class Store:
             if "lock" in str(error).lower():
                 raise StoreLocked(self.path, int(match.group(1)) if match else None) from error
             raise StoreError(f"Cannot open the store {path}: {error}") from error
-        self._migrate()
+        self._migrate(SCHEMA_VERSION if schema_version is None else schema_version)
 
     def close(self) -> None:
         self._con.close()
@@ -77,7 +90,7 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _migrate(self) -> None:
+    def _migrate(self, upto: int) -> None:
         with self.transaction() as cur:
             has_meta = cur.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_name = 'store_meta'"
@@ -94,7 +107,7 @@ class Store:
                     f"program's {SCHEMA_VERSION}: upgrade the program."
                 )
             for number, sql in _migrations():
-                if number > version:
+                if version < number <= upto:
                     cur.execute(sql)
                     cur.execute(
                         "INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
@@ -151,6 +164,51 @@ class Store:
         bound = query.bind(params or {})
         with self.cursor() as cur:
             return cur.execute(query.sql, bound).df()
+
+    def tables(self) -> list[str]:
+        """Every table of the store (the records, the batch log, the settings and whatever
+        later migrations add), by name."""
+        with self.cursor() as cur:
+            return [name for (name,) in cur.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                "AND table_catalog = current_database() AND table_type = 'BASE TABLE' "
+                "ORDER BY table_name").fetchall()]
+
+    def export_to(self, directory: Path) -> None:
+        """``EXPORT DATABASE`` into ``directory`` (Parquet), as one consistent snapshot: inside
+        a write transaction, so that no load or undo commits half-way through it."""
+        with self.transaction() as cur:
+            cur.execute(f"EXPORT DATABASE {_literal(directory)} (FORMAT parquet)")
+
+    def replace_from(self, other: Path) -> dict[str, int]:
+        """Replace every table's rows with those of the store file ``other`` (of this schema
+        version), in one write transaction: readers see the old rows or the new, never a mix.
+        The batch id sequence is moved past the batches copied; every data version is raised
+        past both stores' own, so no cached figure survives. Rows per table."""
+        copied = {}
+        alias = f"restoring_{uuid.uuid4().hex}"  # never the store's own name
+        try:
+            with self.transaction() as cur:
+                cur.execute(f"ATTACH {_literal(other)} AS {alias} (READ_ONLY)")
+                before = dict(cur.execute("SELECT kind, version FROM data_versions").fetchall())
+                for table in self.tables():  # names from the catalogue
+                    cur.execute(f'DELETE FROM main."{table}"')
+                    cur.execute(f'INSERT INTO main."{table}" BY NAME '
+                                f'SELECT * FROM {alias}.main."{table}"')
+                    copied[table] = cur.execute(
+                        f'SELECT count(*) FROM main."{table}"').fetchone()[0]
+                for kind, version in before.items():
+                    cur.execute("UPDATE data_versions SET version = greatest(version, ?) + 1 "
+                                "WHERE kind = ?", [version, kind])
+                last = cur.execute("SELECT coalesce(max(batch_id), 0) FROM batches").fetchone()[0]
+                following = cur.execute("SELECT nextval('batch_ids')").fetchone()[0]
+                if following <= last:  # DuckDB has no setval: draw the ids in between
+                    cur.execute("SELECT max(nextval('batch_ids')) FROM range(?)",
+                                [last - following])
+        finally:
+            with self.cursor() as cur:
+                cur.execute(f"DETACH DATABASE IF EXISTS {alias}")
+        return copied
 
     def row_counts(self) -> dict[str, int]:
         with self.cursor() as cur:

@@ -77,8 +77,6 @@ def _one_pass(store: Store, kind: RecordKind, prepared: PreparedFile, names: lis
     clean = None
     try:
         with store.transaction() as cur:
-            if _already_loaded(cur, kind, prepared):
-                raise _Rollback
             batch = cur.execute("SELECT nextval('batch_ids')").fetchone()[0] if write else 0
             params = {**sql.file_params(str(prepared.utf8_path), prepared.delimiter, kind, names),
                       "batch": batch}
@@ -86,6 +84,8 @@ def _one_pass(store: Store, kind: RecordKind, prepared: PreparedFile, names: lis
             skipped = cur.execute("SELECT count(*) FROM load_rejects").fetchone()[0]
             if not rows or skipped or cur.execute(sql.keys_clash_sql(kind),
                                                   {"batch": batch}).fetchone()[0]:
+                raise _Rollback
+            if _already_loaded(cur, kind, prepared):  # the hash was computed while DuckDB read
                 raise _Rollback
             report.rows_total, clean = rows, batch
             if not write:

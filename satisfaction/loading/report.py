@@ -11,11 +11,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from satisfaction.i18n import t
 
 MAX_PROBLEMS_SHOWN = 50
 #: Characters of a value shown in a report line (a set-aside row keeps all of it).
 SHOWN_VALUE = 200
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    """:func:`satisfaction.i18n.t`, imported when a report is first worded: a clean load on the
+    command line words nothing, so it does not import every page's strings."""
+    from satisfaction.i18n import t as words
+
+    return words(key, lang, **values)
 
 
 def shorten(value: str) -> str:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
-
 from satisfaction.contracts import RecordKind
 from satisfaction.csvfile import PreparedFile
 from satisfaction.loading import sql
@@ -38,6 +36,8 @@ class _Batches:
     def flush(self) -> None:
         if not self.rows[0]:
             return
+        import pandas as pd  # only a file with problems comes here: a clean load never pays for it
+
         frame = pd.DataFrame({name: pd.Series(column, dtype=object)
                               for name, column in zip(self.columns, self.rows)})
         self.cur.register("load_batch", frame)
