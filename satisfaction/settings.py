@@ -40,6 +40,10 @@ SETTINGS = {
         Setting("tmpdir", "SATISFACTION_TMPDIR", "",
                 "Private directory (mode 0700) for uploads and transcoded files; empty for "
                 "satisfaction-<uid> in the system's temporary directory."),
+        Setting("roles", "SATISFACTION_ROLES", "roles.toml",
+                "Roles file: the role and optional regions and units of each signed-in email "
+                "(satisfaction.access); with sign-in configured and no such file, nobody is "
+                "admitted."),
         Setting("memory_limit", "SATISFACTION_MEMORY_LIMIT", "",
                 "DuckDB memory limit, e.g. 4GB; empty for DuckDB's default (80% of RAM)."),
     )
@@ -48,6 +52,10 @@ SETTINGS = {
 
 def db_path(flag: str | None = None) -> Path:
     return Path(SETTINGS["db"].value(flag))
+
+
+def roles_path() -> Path:
+    return Path(SETTINGS["roles"].value())
 
 
 def min_n(flag: int | None = None) -> int:

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 import duckdb
 
+from satisfaction.access import EVERYTHING, Scope
 from satisfaction.contracts import KINDS
 from satisfaction.queries import Query, load_query
 
@@ -49,6 +50,17 @@ def _migrations() -> list[tuple[int, str]]:
 
 SCHEMA_VERSION = max(number for number, _ in _migrations())
 
+#: The tables a row scope restricts, each with the SQL of its rows' region and unit (NULL where
+#: the table records none, which no restricted scope admits: see ``in_scope``, migration 0007).
+SCOPED_TABLES: dict[str, tuple[str, str]] = {
+    kind.name: tuple(dim if dim in kind.column_names else "NULL" for dim in ("region", "unit"))
+    for kind in KINDS.values()
+}
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
 
 class Store:
     """A DuckDB store of satisfaction records, opened read-write and migrated on open."""
@@ -67,6 +79,8 @@ class Store:
                 raise StoreLocked(self.path, int(match.group(1)) if match else None) from error
             raise StoreError(f"Cannot open the store {path}: {error}") from error
         self._migrate()
+        with self.cursor() as cur:
+            self._catalog = _quoted(cur.execute("SELECT current_database()").fetchone()[0])
 
     def close(self) -> None:
         self._con.close()
@@ -144,13 +158,41 @@ class Store:
             )
         return tuple(rows.get(kind, 0) for kind in wanted)
 
-    def query(self, query: Query | str, params: dict[str, Any] | None = None):
-        """Run a named query from ``queries/`` with bound parameters; a pandas DataFrame."""
+    def query(self, query: Query | str, params: dict[str, Any] | None = None,
+              scope: Scope = EVERYTHING):
+        """Run a named query from ``queries/`` with bound parameters, over the rows in
+        ``scope`` only; a pandas DataFrame."""
         if isinstance(query, str):
             query = load_query(query)
         bound = query.bind(params or {})
         with self.cursor() as cur:
+            if not scope.everything:
+                self._restrict(cur, scope)
             return cur.execute(query.sql, bound).df()
+
+    def _restrict(self, cur: duckdb.DuckDBPyConnection, scope: Scope) -> None:
+        """Make ``cur`` see only the rows in ``scope``, whatever it runs.
+
+        Each record table is shadowed, on this cursor alone, by a temporary view of the same
+        name holding its rows in scope (DuckDB resolves a name in the temporary schema first,
+        in a query's own text and in the macros it calls alike), so every query — through the
+        filter macros or reading a table directly, today's or tomorrow's — reads the scope
+        and nothing else; the scope's values are bound into two variables, never spliced.
+
+        The suppression rule's parent is therefore the scope, not all the data. That is what
+        keeps a suppressed figure hidden from a scoped user: with all the data as parent, a
+        figure of the scope minus a small group would be shown whenever the other regions
+        made the rest of the parent large, and subtracting it from the scope's own figure
+        (shown with no filters) would give the small group's figure. With the scope as parent,
+        the rule holds among the figures a scoped user can see, exactly as it holds among all
+        figures for everyone else; and figures of rows outside the scope are never shown to
+        them, so there is nothing outside it to subtract from.
+        """
+        for name, value in scope.variables().items():  # names from the fixed Scope
+            cur.execute(f"SET VARIABLE {name} = $value", {"value": value})
+        for table, (region, unit) in SCOPED_TABLES.items():  # names from the fixed KINDS
+            cur.execute(f"CREATE TEMPORARY VIEW {table} AS SELECT * FROM "
+                        f"{self._catalog}.main.{table} WHERE in_scope({region}, {unit})")
 
     def row_counts(self) -> dict[str, int]:
         with self.cursor() as cur:
