@@ -8,7 +8,7 @@ empty store it offers the demo data first (to an administrator).
 import streamlit as st
 
 from satisfaction.demo import write_demo
-from satisfaction.ui import components, context, user
+from satisfaction.ui import components, context, errors, user
 
 st.set_page_config(page_title="Customer satisfaction · 顾客满意度", page_icon="📊", layout="wide")
 
@@ -50,5 +50,6 @@ pages = [st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url 
 if store.is_empty():
     pages = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
                      icon=":material/waving_hand:")] + [p for p in pages if p.url_path == "data"]
-st.navigation(pages).run()
+page = st.navigation(pages)
+errors.guarded(ctx, page.url_path, page.run)
 components.presentation_exit(ctx)

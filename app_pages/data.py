@@ -4,6 +4,7 @@ import streamlit as st
 
 from satisfaction import mappings
 from satisfaction.contracts import KINDS, template_csv
+from satisfaction.settings import upload_limit_mb
 from satisfaction.ui import batches, changes, context, upload, user
 
 ctx = context.current()
@@ -21,8 +22,9 @@ if "saved_mapping" in st.session_state:
     st.session_state["data_mapping"] = st.session_state.pop("saved_mapping")
 mapping_name = right.selectbox(ctx.t("mapping"), [""] + list(saved), key="data_mapping",
                                format_func=lambda m: m or ctx.t("no_mapping"))
-uploaded = st.file_uploader(ctx.t("upload"), type=["csv", "txt", "tsv"],
-                            key=upload.uploader_key())
+uploaded = st.file_uploader(ctx.t("upload"), key=upload.uploader_key(),
+                            max_upload_size=upload_limit_mb(),
+                            help=ctx.t("upload_help", mb=upload_limit_mb()))
 if uploaded is None:
     upload.discard()
 else:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from satisfaction import private_temp
+from satisfaction.filetype import file_format
 
 CHUNK = 1 << 20
 DELIMITERS = (",", ";", "\t")
@@ -216,6 +217,8 @@ def prepare(path: str | Path) -> PreparedFile:
     size = path.stat().st_size
     if size == 0:
         raise UnreadableFile("empty_file")
+    if (found := file_format(path)) is not None:
+        raise UnreadableFile("binary_format", format=found)
     digest, encoding = _scan(path)
     temporary = []
     utf8_path = path

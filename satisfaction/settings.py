@@ -44,6 +44,9 @@ SETTINGS = {
                 "Roles file: the role and optional regions and units of each signed-in email "
                 "(satisfaction.access); with sign-in configured and no such file, nobody is "
                 "admitted."),
+        Setting("upload_mb", "SATISFACTION_UPLOAD_MB", "200",
+                "Largest file, in megabytes, the Data page accepts; larger uploads are refused "
+                "(the command line has no limit)."),
         Setting("memory_limit", "SATISFACTION_MEMORY_LIMIT", "",
                 "DuckDB memory limit, e.g. 4GB; empty for DuckDB's default (80% of RAM)."),
     )
@@ -70,4 +73,12 @@ def configured_min_n() -> int:
     value = min_n()
     if value < 1:
         raise ValueError(f"{SETTINGS['min_n'].env} must be at least 1; got {value}.")
+    return value
+
+
+def upload_limit_mb() -> int:
+    """The Data page's upload limit in megabytes (at least 1)."""
+    value = int(SETTINGS["upload_mb"].value())
+    if value < 1:
+        raise ValueError(f"{SETTINGS['upload_mb'].env} must be at least 1; got {value}.")
     return value

@@ -86,8 +86,29 @@ def test_an_empty_file_is_refused(store, tmp_path, content):
 
 def test_a_binary_file_is_refused(store, tmp_path):
     path = tmp_path / "picture.csv"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    assert "Line 3 contains a NUL byte" in refused(store, path)
+    path.write_bytes(b"\x00\x01\x02" + bytes(range(256)) * 4)
+    assert "not a text file" in refused(store, path)
+
+
+@pytest.mark.parametrize("head, named", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", "Excel (.xlsx)"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "Excel 97"),
+    (b"\x1f\x8b\x08\x00", "gzip"),
+])
+def test_a_file_of_a_known_binary_format_is_refused_by_its_content_not_its_name(
+        store, tmp_path, head, named):
+    path = tmp_path / "responses.csv"
+    path.write_bytes(head + bytes(range(256)) * 4)
+    text = refused(store, path)
+    assert named in text and "not CSV text" in text
+
+
+def test_a_text_file_loads_whatever_its_name(store, tmp_path):
+    path = tmp_path / "export.dat"
+    path.write_text(HEADER + "\n".join(GOOD_ROWS) + "\n", encoding="utf-8")
+    assert load_file(store, "responses", path).rows == len(GOOD_ROWS)
 
 
 def test_an_unknown_rater_dimension_is_refused(store, tmp_path):

@@ -9,6 +9,18 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "kind": ("Record kind", "记录类型"),
     "upload": ("CSV file", "CSV 文件"),
+    "upload_help": (
+        "A CSV export of up to {mb} MB, in UTF-8, GBK or Unicode text; whatever its name, a file "
+        "that is not CSV text is refused.",
+        "最大 {mb} MB 的 CSV 导出文件，编码为 UTF-8、GBK 或 Unicode 文本；无论文件名如何，"
+        "不是 CSV 文本的文件都会被拒绝。",
+    ),
+    "upload_too_large": (
+        "The file is larger than the {mb} MB this dashboard accepts. Split it, or ask an analyst "
+        "to load it with the command line (python -m satisfaction load).",
+        "文件超过本仪表板可接受的 {mb} MB。请将其拆分，或请分析员用命令行加载"
+        "（python -m satisfaction load）。",
+    ),
     "mapping": ("Column mapping", "列映射"),
     "no_mapping": ("(headers as in the contract)", "（表头与契约一致）"),
     "preview": ("First rows of the file", "文件前几行"),

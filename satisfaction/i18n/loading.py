@@ -15,6 +15,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "(UTF-8, GBK or Unicode text) and load that.",
         "这不是文本文件（含有 NUL 字节）。请将数据导出为 CSV（UTF-8、GBK 或 Unicode 文本）后再加载。",
     ),
+    "loader_binary_format": (
+        "This is a {format} file, not CSV text. Export the data as CSV (UTF-8, GBK or Unicode "
+        "text) and load that.",
+        "这是 {format} 文件，不是 CSV 文本。请将数据导出为 CSV（UTF-8、GBK 或 Unicode 文本）后再加载。",
+    ),
     "loader_nul_byte": (
         "Line {line} contains a NUL byte, which no text holds: the file is not CSV text, or that "
         "line is damaged. Export the data as CSV (UTF-8, GBK or Unicode text) again.",

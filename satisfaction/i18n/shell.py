@@ -24,6 +24,11 @@ TEXT: dict[str, tuple[str, str]] = {
                    "地址栏已包含这些筛选条件：复制链接即可分享此视图。"),
     "all": ("All", "全部"),
     "all_data": ("All data", "全部数据"),
+    "page_failed": (
+        "Something went wrong while drawing this page. The details have been written to the "
+        "server's error log; try again, or tell whoever runs the dashboard.",
+        "绘制本页面时出错。详细信息已写入服务器的错误日志；请重试，或告知仪表板的管理员。",
+    ),
     "store_busy": ("The store is in use by another process ({holder}), probably a load from the "
                    "command line. Reload this page in a moment.",
                    "数据库正被另一个进程（{holder}）占用，可能是命令行正在加载数据。请稍后刷新本页。"),

@@ -23,6 +23,7 @@ from satisfaction.access import Refused
 from satisfaction.contracts import KINDS
 from satisfaction.loading import LoadRefused, LoadReport, check_file, load_file
 from satisfaction.private_temp import new_file
+from satisfaction.settings import upload_limit_mb
 from satisfaction.sentences import listed
 from satisfaction.store import Store
 from satisfaction.text import markdown_literal
@@ -78,10 +79,20 @@ def failure(error: Exception) -> str:
     return "data_disk_full" if getattr(error, "errno", None) == errno.ENOSPC else "data_failed"
 
 
+def too_large(uploaded) -> bool:
+    """Whether the upload exceeds the configured limit. The uploader refuses such a file in
+    the browser already; this holds on the server whatever the browser sent."""
+    return uploaded.size > upload_limit_mb() * 1024 * 1024
+
+
 def checked(ctx: PageContext, store: Store, kind: str, uploaded,
             mapping: dict[str, str]) -> LoadReport | None:
     """The validation report of an upload, recomputed only when something it depends on
     changes; None, with the reason on the page, when the file could not be checked."""
+    if too_large(uploaded):
+        discard()
+        st.error(ctx.t("upload_too_large", mb=upload_limit_mb()))
+        return None
     key = (uploaded.file_id, kind, tuple(sorted(mapping.items())), store.data_version((kind,)))
     cache = st.session_state.setdefault("upload_reports", {})
     if key not in cache:
@@ -188,6 +199,9 @@ def show_message(ctx: PageContext) -> None:
 def load(store: Store, kind: str, uploaded, mapping: dict[str, str], skip: bool) -> None:
     """Load the upload as one batch (a button callback), unless the person's role may not; on
     success, empty the uploader."""
+    if too_large(uploaded):
+        say("error", "upload_too_large", mb=upload_limit_mb())
+        return
     try:
         by = user.require("load").name
         result = load_file(store, kind, spooled(uploaded), file_name=uploaded.name,
