@@ -36,8 +36,9 @@ def _stored(ctx: PageContext, figure: str, value):
     return round(value / scale, _DIGITS)
 
 
-def _save_targets(ctx: PageContext, store: Store, chosen: dict[str, float | None]) -> None:
-    """All targets at once, from shown units: one bad value saves none."""
+def save_targets(ctx: PageContext, store: Store, chosen: dict[str, float | None]) -> None:
+    """All targets at once, from shown units, as the signed-in user: one bad value saves none;
+    :class:`~satisfaction.access.Refused` when their role may not."""
     by = user.require("edit_targets").name
     target_store.set_targets(store, {figure: _stored(ctx, figure, value)
                                      for figure, value in chosen.items()}, set_by=by)
@@ -48,8 +49,9 @@ def _benchmarks_shown(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(value=(rows["value"] * rows["figure"].map(SHOWN_SCALE)).round(_DIGITS))
 
 
-def _save_benchmarks(ctx: PageContext, store: Store, edited: pd.DataFrame) -> None:
-    """The edited benchmark grid, from shown units, replacing every benchmark."""
+def save_benchmarks(ctx: PageContext, store: Store, edited: pd.DataFrame) -> None:
+    """The edited benchmark grid, from shown units, replacing every benchmark, as the signed-in
+    user; :class:`~satisfaction.access.Refused` when their role may not."""
     by = user.require("edit_benchmarks").name
     rows = edited.dropna(how="all").to_dict("records")
     target_store.replace_benchmarks(
@@ -74,7 +76,7 @@ def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
                 step=1.0, help=ctx.t("sat_target_help"), key=f"sat_target_{figure}")
                 for column, figure in zip(st.columns(len(FIGURES)), FIGURES)}
             if st.form_submit_button(ctx.t("sat_save_targets")):
-                _report(ctx, lambda: _save_targets(ctx, store, chosen))
+                _report(ctx, lambda: save_targets(ctx, store, chosen))
         st.caption(ctx.t("sat_benchmarks_intro"))
         edited = st.data_editor(
             _benchmarks_shown(benchmarks), num_rows="dynamic", key="sat_benchmarks",
@@ -85,7 +87,7 @@ def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
                 "value": st.column_config.NumberColumn(ctx.t("field_value")),
                 "source": st.column_config.TextColumn(ctx.t("field_source"))})
         if st.button(ctx.t("sat_save_benchmarks"), key="sat_save_benchmarks"):
-            _report(ctx, lambda: _save_benchmarks(ctx, store, edited))
+            _report(ctx, lambda: save_benchmarks(ctx, store, edited))
 
 
 def _report(ctx: PageContext, save) -> None:

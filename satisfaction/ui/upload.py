@@ -161,16 +161,22 @@ def _mapping_editor(ctx: PageContext, store: Store, kind: str, report: LoadRepor
                  for h in report.headers}
         name = st.text_input(ctx.t("mapping_name"), value=file_name.rsplit(".", 1)[0])
         if st.form_submit_button(ctx.t("save_mapping")) and name:
-            if not user.permitted("save_mapping", ctx.lang):
-                return
-            try:
-                mappings.save(store, name, kind, {h: c for h, c in pairs.items() if c},
-                              saved_by=user.current())
-            except Exception as error:  # every failure becomes a message
-                st.error(ctx.t(failure(error)))
-                return
-            st.session_state["saved_mapping"] = name
-            st.rerun()
+            save_mapping(ctx, store, kind, name, {h: c for h, c in pairs.items() if c})
+
+
+def save_mapping(ctx: PageContext, store: Store, kind: str, name: str,
+                 pairs: dict[str, str]) -> None:
+    """Save the mapping under ``name`` as the signed-in user and choose it, unless their role
+    may not; any failure is a message."""
+    if not user.permitted("save_mapping", ctx.lang):
+        return
+    try:
+        mappings.save(store, name, kind, pairs, saved_by=user.current())
+    except Exception as error:  # every failure becomes a message
+        st.error(ctx.t(failure(error)))
+        return
+    st.session_state["saved_mapping"] = name
+    st.rerun()
 
 
 def uploader_key() -> str:
