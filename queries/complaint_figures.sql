@@ -4,6 +4,8 @@
 -- (YYYY-MM), quarter (YYYY-Qn); the period one of all, month, quarter. Any other value is an
 -- error. parent_<count> is the same count for the same group and period with no filters at all
 -- (no dimension and no dates), for the suppression rule (satisfaction.methods.suppression).
+-- Read from the rollups (migration 6); days to resolve are a key there, so the median
+-- and percentile come from their exact distribution.
 -- grain: one row per group and period
 -- reads: complaints
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR, period VARCHAR = 'all'
@@ -11,19 +13,19 @@
 WITH sums AS (
     SELECT
         kept,
-        group_value('complaint_figures', $by, received_on,
+        group_value('complaint_figures', $by, day,
                     ['region', 'unit', 'channel', 'category', 'severity'], region := region,
                     unit := unit, channel := channel, category := category,
                     severity := severity) AS grp,
-        CASE $period WHEN 'all' THEN 'all' ELSE period_label(received_on, $period) END AS period,
-        count(*) AS complaints,
-        count(resolved_on) AS resolved,
-        median(resolved_on - received_on)::DOUBLE AS days_median,
-        quantile_cont(resolved_on - received_on, 0.9)::DOUBLE AS days_p90,
-        count(recovery_satisfaction) AS recovery_n,
-        coalesce(sum(recovery_satisfaction)::BIGINT, 0) AS recovery_sum,
-        coalesce(sum(recovery_satisfaction::BIGINT * recovery_satisfaction)::BIGINT, 0) AS recovery_sumsq
-    FROM kept_and_all_complaints($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
+        CASE $period WHEN 'all' THEN 'all' ELSE period_label(day, $period) END AS period,
+        sum(complaints)::BIGINT AS complaints,
+        coalesce(sum(complaints) FILTER (WHERE days IS NOT NULL), 0)::BIGINT AS resolved,
+        list_aggregate(flatten(list(list_resize([days], complaints, days))), 'median')::DOUBLE AS days_median,
+        list_aggregate(flatten(list(list_resize([days], complaints, days))), 'quantile_cont', 0.9)::DOUBLE AS days_p90,
+        sum(recovery_n)::BIGINT AS recovery_n,
+        sum(recovery_sum)::BIGINT AS recovery_sum,
+        sum(recovery_sumsq)::BIGINT AS recovery_sumsq
+    FROM kept_and_all_complaint_sums($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY kept, grp, period
 )
 SELECT f.* EXCLUDE (kept), p.complaints AS parent_complaints, p.resolved AS parent_resolved,

@@ -3,6 +3,7 @@
 -- (lower bound included); band 'all' is the group's total, responses without a tenure included.
 -- parent_employees is the same cell with no filters at all (no dates and no filter values), for
 -- the suppression rule (satisfaction.methods.suppression.too_small).
+-- Read from the rollups (migration 6).
 -- grain: one row per group (all, unit, month YYYY-MM or quarter YYYY-Qn) and tenure band
 -- (0-3, 3-12, 12-24, 24+, all), for every group and band in the store (0 where the filters
 -- leave none)
@@ -10,24 +11,20 @@
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR
 -- columns: grp, tenure_band, employees, leavers, parent_employees
 WITH banded AS (
-    SELECT kept, left_on,
-           group_value('employee_turnover', $by, surveyed_on, ['unit'], unit := unit) AS grp,
-           CASE WHEN tenure_months IS NULL THEN NULL
-                WHEN tenure_months < 3 THEN '0-3'
-                WHEN tenure_months < 12 THEN '3-12'
-                WHEN tenure_months < 24 THEN '12-24'
-                ELSE '24+' END AS band
-    FROM kept_and_all_employees($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
+    SELECT kept, n, leavers, tenure_band AS band,
+           group_value('employee_turnover', $by, day, ['unit'], unit := unit) AS grp
+    FROM kept_and_all_employee_sums($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
 ), cells AS (
     SELECT grp, band AS tenure_band,
-           count(*) FILTER (WHERE kept) AS employees,
-           count(left_on) FILTER (WHERE kept) AS leavers,
-           count(*) FILTER (WHERE NOT kept) AS parent_employees
+           coalesce(sum(n) FILTER (WHERE kept), 0)::BIGINT AS employees,
+           coalesce(sum(leavers) FILTER (WHERE kept), 0)::BIGINT AS leavers,
+           coalesce(sum(n) FILTER (WHERE NOT kept), 0)::BIGINT AS parent_employees
     FROM banded WHERE band IS NOT NULL GROUP BY grp, band
     UNION ALL
     SELECT grp, 'all',
-           count(*) FILTER (WHERE kept), count(left_on) FILTER (WHERE kept),
-           count(*) FILTER (WHERE NOT kept)
+           coalesce(sum(n) FILTER (WHERE kept), 0)::BIGINT,
+           coalesce(sum(leavers) FILTER (WHERE kept), 0)::BIGINT,
+           coalesce(sum(n) FILTER (WHERE NOT kept), 0)::BIGINT
     FROM banded GROUP BY grp
 )
 SELECT grp, tenure_band, employees, leavers, parent_employees

@@ -6,6 +6,7 @@
 -- parent_<count> is the same count for the same group and period with no filters at all (no
 -- dimension and no dates): the suppression rule hides a figure whose filters leave out fewer
 -- than the minimum n of it (satisfaction.methods.suppression.too_small).
+-- Read from the rollups (response_sums_*, migration 6).
 -- grain: one row per group and period
 -- reads: responses
 -- params: date_from DATE, date_to DATE, regions VARCHAR[], units VARCHAR[], channels VARCHAR[], stages VARCHAR[], segments VARCHAR[], by VARCHAR, period VARCHAR = 'all'
@@ -13,29 +14,29 @@
 WITH sums AS (
     SELECT
         kept,
-        group_value('response_figures', $by, responded_on,
+        group_value('response_figures', $by, day,
                     ['region', 'unit', 'channel', 'stage', 'segment'], region := region,
                     unit := unit, channel := channel, stage := stage, segment := segment) AS grp,
-        CASE $period WHEN 'all' THEN 'all' ELSE period_label(responded_on, $period) END AS period,
-        count(satisfaction) AS n,
-        coalesce(sum(satisfaction)::BIGINT, 0) AS sat_sum,
-        coalesce(sum(satisfaction::BIGINT * satisfaction)::BIGINT, 0) AS sat_sumsq,
-        count(*) FILTER (WHERE satisfaction >= 4) AS sat_top2,
-        count(*) FILTER (WHERE satisfaction = 1) AS sat_1,
-        count(*) FILTER (WHERE satisfaction = 2) AS sat_2,
-        count(*) FILTER (WHERE satisfaction = 3) AS sat_3,
-        count(*) FILTER (WHERE satisfaction = 4) AS sat_4,
-        count(*) FILTER (WHERE satisfaction = 5) AS sat_5,
-        count(recommend) AS rec_n,
-        count(*) FILTER (WHERE is_promoter(recommend)) AS promoters,
-        count(*) FILTER (WHERE is_detractor(recommend)) AS detractors,
-        count(effort) AS effort_n,
-        coalesce(sum(effort)::BIGINT, 0) AS effort_sum,
-        coalesce(sum(effort::BIGINT * effort)::BIGINT, 0) AS effort_sumsq,
-        count(*) FILTER (WHERE satisfaction IS NOT NULL AND expectation IS NOT NULL) AS pair_n,
-        coalesce(sum(satisfaction) FILTER (WHERE expectation IS NOT NULL)::BIGINT, 0) AS pair_sat_sum,
-        coalesce(sum(expectation) FILTER (WHERE satisfaction IS NOT NULL)::BIGINT, 0) AS pair_exp_sum
-    FROM kept_and_all_responses($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
+        CASE $period WHEN 'all' THEN 'all' ELSE period_label(day, $period) END AS period,
+        sum(n)::BIGINT AS n,
+        sum(sat_sum)::BIGINT AS sat_sum,
+        sum(sat_sumsq)::BIGINT AS sat_sumsq,
+        sum(sat_top2)::BIGINT AS sat_top2,
+        sum(sat_1)::BIGINT AS sat_1,
+        sum(sat_2)::BIGINT AS sat_2,
+        sum(sat_3)::BIGINT AS sat_3,
+        sum(sat_4)::BIGINT AS sat_4,
+        sum(sat_5)::BIGINT AS sat_5,
+        sum(rec_n)::BIGINT AS rec_n,
+        sum(promoters)::BIGINT AS promoters,
+        sum(detractors)::BIGINT AS detractors,
+        sum(effort_n)::BIGINT AS effort_n,
+        sum(effort_sum)::BIGINT AS effort_sum,
+        sum(effort_sumsq)::BIGINT AS effort_sumsq,
+        sum(pair_n)::BIGINT AS pair_n,
+        sum(pair_sat_sum)::BIGINT AS pair_sat_sum,
+        sum(pair_exp_sum)::BIGINT AS pair_exp_sum
+    FROM kept_and_all_response_sums($date_from, $date_to, $regions, $units, $channels, $stages, $segments)
     GROUP BY kept, grp, period
 )
 SELECT f.* EXCLUDE (kept), p.n AS parent_n, p.rec_n AS parent_rec_n,

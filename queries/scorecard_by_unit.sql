@@ -5,7 +5,8 @@
 -- customers who never answered one belong to no unit. Takes the dates and the unit filter
 -- (audits honour no other); parent_customer_months counts the unit's customer-months in the
 -- quarter with no dates, unit_customer_months_all the unit's with no dates at all, for the
--- suppression rule (satisfaction.methods.suppression.too_small).
+-- suppression rule (satisfaction.methods.suppression.too_small). Complaints come from the
+-- rollups (migration 6); a customer's unit needs their own answers, so those are raw rows.
 -- grain: one row per unit and quarter (YYYY-Qn) with an audit
 -- reads: audits, complaints, customers, responses
 -- params: date_from DATE, date_to DATE, units VARCHAR[]
@@ -19,8 +20,8 @@ WITH audited AS (
     FROM filtered_audits($date_from, $date_to, [], $units, [], [], [])
     GROUP BY ALL
 ), lodged AS (
-    SELECT unit, period_label(received_on, 'quarter') AS grp, count(*) AS complaints
-    FROM filtered_complaints($date_from, $date_to, [], $units, [], [], [])
+    SELECT unit, period_label(day, 'quarter') AS grp, sum(complaints)::BIGINT AS complaints
+    FROM filtered_complaint_sums($date_from, $date_to, [], $units, [], [], [])
     WHERE unit IS NOT NULL
     GROUP BY ALL
 ), answered AS (

@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from satisfaction import rollups
 from satisfaction.contracts import KINDS
 from satisfaction.identity import os_user
 from satisfaction.store import Store, StoreError
@@ -19,14 +20,15 @@ from satisfaction.store import Store, StoreError
 
 def record(store: Store, cur: duckdb.DuckDBPyConnection, batch: int, kind: str, file_name: str,
            content_hash: str, rows_loaded: int, rows_rejected: int, loaded_by: str) -> None:
-    """Within ``store``'s write transaction ``cur``: list a load as a batch and mark its kind
-    as changed."""
+    """Within ``store``'s write transaction ``cur``, after the batch's rows were appended: list
+    a load as a batch, add its sums to the rollups and mark its kind as changed."""
     cur.execute(
         "INSERT INTO batches (batch_id, kind, file_name, content_hash, rows_loaded, "
         "rows_rejected, loaded_by, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [batch, kind, file_name, content_hash, rows_loaded, rows_rejected, loaded_by,
          datetime.now()],
     )
+    rollups.add_batch(cur, kind, batch)
     store.bump_version(cur, kind)
 
 
@@ -36,8 +38,9 @@ def listed(store: Store) -> pd.DataFrame:
 
 
 def undo(store: Store, batch_id: int, undone_by: str | None = None) -> dict[str, Any]:
-    """Delete every row of a batch in one transaction; the batch stays listed as undone, by
-    ``undone_by`` (by default the user running this process) and when."""
+    """Delete every row of a batch and its sums in the rollups in one transaction; the batch
+    stays listed as undone, by ``undone_by`` (by default the user running this process) and
+    when."""
     with store.transaction() as cur:
         row = cur.execute(
             "SELECT kind, undone_at, rows_loaded FROM batches WHERE batch_id = ?", [batch_id]
@@ -48,6 +51,7 @@ def undo(store: Store, batch_id: int, undone_by: str | None = None) -> dict[str,
         if undone_at is not None:
             raise StoreError(f"Batch {batch_id} was already undone at {undone_at:%Y-%m-%d %H:%M}.")
         cur.execute(f"DELETE FROM {KINDS[kind].name} WHERE batch_id = ?", [batch_id])
+        rollups.remove_batch(cur, kind, batch_id)
         cur.execute("DELETE FROM rejected_rows WHERE batch_id = ?", [batch_id])
         cur.execute(
             "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",

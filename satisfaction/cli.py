@@ -154,6 +154,20 @@ def cmd_undo(args, store: Store, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_rebuild_rollups(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Compute every rollup again from the stored rows (loads and undos keep them in step)."""
+    from satisfaction import rollups
+
+    started = time.perf_counter()
+    with store.transaction() as cur:
+        counts = rollups.rebuild(cur)
+        for kind in rollups.TABLES:
+            store.bump_version(cur, kind)
+    seconds = round(time.perf_counter() - started, 2)
+    out.write(json.dumps({"rows": counts, "seconds": seconds}) + "\n")
+    return EXIT_OK
+
+
 def cmd_export(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Write the table behind a page as CSV or JSON, for the filters given."""
     from satisfaction.exports import export_view, to_csv, to_json
@@ -264,6 +278,7 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
                              help="Load the good rows and keep the bad ones aside with reasons.")
     verb("batches", cmd_batches).add_argument("--json", action="store_true")
     verb("undo", cmd_undo).add_argument("batch", type=int)
+    verb("rebuild-rollups", cmd_rebuild_rollups)
     export = verb("export", cmd_export)
     export.add_argument("view", choices=list(VIEWS))
     export.add_argument("--format", choices=("csv", "json"), default="csv")

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 import duckdb
 
+from satisfaction import rollups
 from satisfaction.access import EVERYTHING, Scope
 from satisfaction.contracts import KINDS
 from satisfaction.queries import Query, load_query
@@ -50,12 +51,24 @@ def _migrations() -> list[tuple[int, str]]:
 
 SCHEMA_VERSION = max(number for number, _ in _migrations())
 
-#: The tables a row scope restricts, each with the SQL of its rows' region and unit (NULL where
-#: the table records none, which no restricted scope admits: see ``in_scope``, migration 0007).
-SCOPED_TABLES: dict[str, tuple[str, str]] = {
-    kind.name: tuple(dim if dim in kind.column_names else "NULL" for dim in ("region", "unit"))
-    for kind in KINDS.values()
-}
+#: The tables a row scope restricts: every record kind's, and the rollups summed from them.
+SCOPED_TABLES: tuple[str, ...] = tuple(KINDS) + tuple(
+    table for tables in rollups.TABLES.values() for table, _ in tables)
+
+#: The region and unit columns of a row, and of the earlier record a row pairs it with (a
+#: customer's move from one month to the next keeps both months' regions).
+_SCOPED_COLUMNS = (("region", "unit"), ("region_before", "unit_before"))
+
+
+def scope_condition(columns: set[str]) -> str:
+    """The SQL keeping the rows in scope of a table with ``columns``: ``in_scope`` (migration
+    0007) over each record the row stands for, NULL for a column the table does not have,
+    which a restricted scope never admits."""
+    conditions = [f"in_scope({region if region in columns else 'NULL'}, "
+                  f"{unit if unit in columns else 'NULL'})"
+                  for i, (region, unit) in enumerate(_SCOPED_COLUMNS)
+                  if i == 0 or {region, unit} & columns]
+    return " AND ".join(conditions)
 
 
 def _quoted(name: str) -> str:
@@ -80,7 +93,16 @@ class Store:
             raise StoreError(f"Cannot open the store {path}: {error}") from error
         self._migrate()
         with self.cursor() as cur:
-            self._catalog = _quoted(cur.execute("SELECT current_database()").fetchone()[0])
+            catalog = cur.execute("SELECT current_database()").fetchone()[0]
+            columns: dict[str, set[str]] = {}
+            for table, column in cur.execute(
+                    "SELECT table_name, column_name FROM information_schema.columns "
+                    "WHERE table_catalog = ? AND table_schema = 'main'", [catalog]).fetchall():
+                columns.setdefault(table, set()).add(column)
+        #: Per scoped table, the statement shadowing it with its rows in scope (_restrict).
+        self._scoped_views = tuple(
+            f"CREATE TEMPORARY VIEW {table} AS SELECT * FROM {_quoted(catalog)}.main.{table} "
+            f"WHERE {scope_condition(columns[table])}" for table in SCOPED_TABLES)
 
     def close(self) -> None:
         self._con.close()
@@ -190,9 +212,8 @@ class Store:
         """
         for name, value in scope.variables().items():  # names from the fixed Scope
             cur.execute(f"SET VARIABLE {name} = $value", {"value": value})
-        for table, (region, unit) in SCOPED_TABLES.items():  # names from the fixed KINDS
-            cur.execute(f"CREATE TEMPORARY VIEW {table} AS SELECT * FROM "
-                        f"{self._catalog}.main.{table} WHERE in_scope({region}, {unit})")
+        for view in self._scoped_views:  # table and column names from the schema
+            cur.execute(view)
 
     def row_counts(self) -> dict[str, int]:
         with self.cursor() as cur:

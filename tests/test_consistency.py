@@ -25,7 +25,7 @@ def test_the_readme_lists_every_command_line_verb_and_no_other():
     parser = cli.build_parser()
     verbs = set(parser._subparsers._group_actions[0].choices)
     table = README.split("## Command line")[1].split("Export views")[0]
-    documented = set(re.findall(r"^\| `([a-z]+)[ `]", table, re.M))
+    documented = set(re.findall(r"^\| `([a-z-]+)[ `]", table, re.M))
     assert documented == verbs
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from satisfaction import rollups
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.methods.drivers import (
     TABLE_COLUMNS,
@@ -213,6 +214,7 @@ def store():
         with store.transaction() as cur:
             cur.register("rows", employee_rows())
             cur.execute("INSERT INTO employees BY NAME SELECT * FROM rows")
+            rollups.rebuild(cur)
         yield store
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from satisfaction import employees, exports
+from satisfaction import employees, exports, rollups
 from satisfaction.contracts import EMPLOYEE_DRIVERS
 from satisfaction.filters import Filters
 from satisfaction.methods.turnover import ALL_BANDS, tenure_band
@@ -166,6 +166,7 @@ def small_unit_store() -> Store:
     with store.transaction() as cur:
         cur.register("rows", rows)
         cur.execute("INSERT INTO employees BY NAME SELECT * FROM rows")
+        rollups.rebuild(cur)
     return store
 
 

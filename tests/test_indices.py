@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from satisfaction import rollups
 from satisfaction.methods.indices import (
     csat,
     effort,
@@ -49,6 +50,7 @@ def responses_store():
                 " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 RESPONSES,
             )
+            rollups.rebuild(cur)
         yield store
 
 

@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import pytest
 
+from satisfaction import rollups
 from satisfaction.loading import load_file
 from satisfaction.methods.kano import (
     COMPARE_COLUMNS,
@@ -264,6 +265,7 @@ def store():
                 "dysfunctional, importance) VALUES (1, ?, ?, ?, ?, ?, ?)",
                 KANO_ROWS,
             )
+            rollups.rebuild(cur)
         yield store
 
 

@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import pytest
 
+from satisfaction import rollups
 from satisfaction.methods.tolerance import (
     SUM_COLUMNS,
     TABLE_COLUMNS,
@@ -143,6 +144,7 @@ def store():
                     "?, ?, ?)",
                     [response, unit, dimension, item, adequate, desired, perceived],
                 )
+            rollups.rebuild(cur)
         yield store
 
 
