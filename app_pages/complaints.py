@@ -7,6 +7,7 @@ import streamlit as st
 from satisfaction import complaint_figures as cf
 from satisfaction import exports, headlines, periods, sentences
 from satisfaction.charts import complaints as charts
+from satisfaction.charts.annotations import MONTHS, QUARTERS
 from satisfaction.charts.words import words
 from satisfaction.ui import components, context, notices
 from satisfaction.ui import tiles as tile_ui
@@ -49,7 +50,7 @@ shown = cf.trend_frame(trend)
 with left:
     spec = charts.band_trend(shown, "per_1000_customers", "per_1000_low", "per_1000_high",
                              {**titles, "title": t("cmp_rate_chart")})
-    components.chart(ctx, spec, trend, "complaints-rate-by-month")
+    components.chart(ctx, spec, trend, "complaints-rate-by-month", timeline=MONTHS)
     if uneven:
         st.caption(sentences.uneven_note(ctx, uneven))
 with right:
@@ -57,7 +58,7 @@ with right:
                              "dissatisfied_low", "dissatisfied_high",
                              {**titles, "title": t("cmp_dissatisfied_chart")},
                              colour=charts.BAD)
-    components.chart(ctx, spec, trend, "complaints-dissatisfied-by-month")
+    components.chart(ctx, spec, trend, "complaints-dissatisfied-by-month", timeline=MONTHS)
 st.caption(t("cmp_trend_caption"))
 notices.notice(ctx, "complaints", "customers", "responses")
 
@@ -95,14 +96,14 @@ dressed = cf.severity_frame(severity, t, order)
 spec = charts.severity_mix(dressed, {**titles, "title": t("cmp_severity"),
                                      "label": t("cmp_field_severity"),
                                      "share": t("cmp_field_share_of_period")}, order)
-components.chart(ctx, spec, severity, "complaints-severity-by-quarter")
+components.chart(ctx, spec, severity, "complaints-severity-by-quarter", timeline=QUARTERS)
 
 st.subheader(t("cmp_resolution"))
 left, right = st.columns(2)
 with left:
     spec = charts.resolution_trend(cf.resolution_long(months, t),
                                    {**titles, "title": t("cmp_resolution_chart")})
-    components.chart(ctx, spec, by_month, "complaints-resolution-by-month")
+    components.chart(ctx, spec, by_month, "complaints-resolution-by-month", timeline=MONTHS)
     st.caption(t("cmp_resolution_caption", min_n=ctx.min_n))
 with right:
     raw_open = context.run_query("open_complaints_by_age", f.params())

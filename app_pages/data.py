@@ -5,7 +5,7 @@ import streamlit as st
 from satisfaction import mappings
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.settings import upload_limit_mb
-from satisfaction.ui import batches, changes, context, upload, user
+from satisfaction.ui import annotations_editor, batches, changes, context, upload, user
 
 ctx = context.current()
 user.page_or_stop("data_page", ctx.lang)
@@ -36,6 +36,8 @@ if chosen is None:
     st.caption(ctx.t("data_choose_batch"))
 else:
     batches.show_batch(ctx, store, chosen)
+
+annotations_editor.annotations_editor(ctx, store)
 
 st.subheader(ctx.t("templates"))
 columns = st.columns(4)

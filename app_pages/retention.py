@@ -7,6 +7,7 @@ import streamlit as st
 from satisfaction import exports, headlines, sentences
 from satisfaction import retention_figures as rf
 from satisfaction.charts import retention as charts
+from satisfaction.charts.annotations import MONTHS
 from satisfaction.charts.words import words
 from satisfaction.methods.lifetime_value import TIER_SHARES, TIERS
 from satisfaction.ui import components, context, notices
@@ -87,11 +88,11 @@ rate, flows = rf.monthly_frames(monthly, t)
 left, right = st.columns(2)
 with left:
     components.chart(ctx, charts.monthly_rate(rate, {**titles, "title": t("ret_rate_chart")}),
-                     monthly, "retention-by-month")
+                     monthly, "retention-by-month", timeline=MONTHS)
 with right:
     components.chart(ctx, charts.flows(flows, {**titles, "title": t("ret_flow_chart")},
                                        [t("ret_flow_churned"), t("ret_flow_new")]),
-                     monthly, "retention-churned-and-new-by-month")
+                     monthly, "retention-churned-and-new-by-month", timeline=MONTHS)
 st.caption(t("ret_monthly_caption"))
 
 st.subheader(t("ret_cohorts"))

@@ -6,6 +6,7 @@ import streamlit as st
 from satisfaction import breakdowns, exports, findings, periods, sentences, tiles
 from satisfaction.breakdowns import FIGURES
 from satisfaction.charts import satisfaction as charts
+from satisfaction.charts.annotations import TimeAxis
 from satisfaction.charts.words import column_labels, figure_title, status_words, words
 from satisfaction.filters import DIMENSIONS
 from satisfaction.precision import CHART_DECIMALS
@@ -74,7 +75,7 @@ for name in FIGURES:
     spec = charts.trend(rows, {**titles, "title": ctx.t(name), "y": figure_title(ctx.t, name)},
                         targets.get(name), theirs)
     components.chart(ctx, spec, trend_view, f"satisfaction-trend-{name}-{period}",
-                     view="indices_trend")
+                     view="indices_trend", timeline=TimeAxis("grp", period))
 caption = ctx.t("sat_trend_caption")
 caption += ctx.t("sat_trend_caption_target") if targets else ""
 caption += ctx.t("sat_trend_caption_competitors") if not benchmarks.empty else ""

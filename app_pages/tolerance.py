@@ -12,6 +12,7 @@ from satisfaction import exports, periods
 from satisfaction.precision import EXPORT_DECIMALS, shown_precision
 from satisfaction import tolerance as figures
 from satisfaction.charts import tolerance as charts
+from satisfaction.charts.annotations import TimeAxis
 from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components, context, notices
 
@@ -87,7 +88,8 @@ spells = figures.persisting(series).assign(
     dimension_name=lambda s: [charts.dimension_name(ctx.t, d) for d in s["dimension"]])
 where_name = ctx.t("tol_everywhere") if where == "all" else where
 components.chart(ctx, charts.time_chart(series.dropna(subset=["msa"]), spells, ctx.t, ctx.t(
-    "tol_time_title", where=where_name), ctx.presentation), series, "tolerance-msa-by-month")
+    "tol_time_title", where=where_name), ctx.presentation), series, "tolerance-msa-by-month",
+    timeline=TimeAxis("month", "month", temporal=True))
 st.caption(ctx.t("tol_time_caption"))
 for spell in spells.itertuples():
     st.markdown(literal(ctx.t("tol_persisting", dimension=spell.dimension_name,

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from satisfaction import batch_log, channel, errorlog, mappings
+from satisfaction import annotations, batch_log, channel, errorlog, mappings
 from satisfaction.identity import os_user
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.settings import SETTINGS, db_path, min_n
@@ -207,6 +207,72 @@ def cmd_mapping(args, store: Store, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_annotate_add(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Pin a dated note to every trend chart; prints its id as JSON.
+
+    With --region or --unit the note shows only where that region or unit is in view."""
+    try:
+        note_id = annotations.add(store, args.day, args.text, args.user, region=args.region,
+                                  unit=args.unit)
+    except annotations.NoteRefused as refused:
+        err.write(f"Refused: {refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps({"id": note_id}) + "\n")
+    return EXIT_OK
+
+
+def cmd_annotate_list(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """List the notes the filters show, by day, with who wrote and last changed them.
+
+    A note shows when it is dated within the dates and, if it is for one region or unit, when
+    that region or unit is chosen or none is."""
+    from satisfaction.exports import annotations_table, to_json
+    from satisfaction.filters import Filters
+
+    filters = Filters(date_from=args.date_from, date_to=args.date_to,
+                      regions=tuple(args.region), units=tuple(args.unit))
+    table = annotations_table(store.query, filters)
+    if args.json:
+        out.write(to_json(table))
+    elif table.empty:
+        out.write("No notes.\n")
+    else:
+        out.write(table.astype(object).where(table.notna(), "").to_string(index=False) + "\n")
+    return EXIT_OK
+
+
+def cmd_annotate_edit(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Change a note's day, text, region or unit; records who changed it and when.
+
+    An empty --region or --unit makes the note the whole business's."""
+    keep = annotations.UNCHANGED
+    try:
+        annotations.edit(store, args.id, args.user, day=args.day, text=args.text,
+                         region=keep if args.region is None else args.region,
+                         unit=keep if args.unit is None else args.unit)
+    except annotations.NoteRefused as refused:
+        err.write(f"Refused: {refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps({"id": args.id, "edited": True}) + "\n")
+    return EXIT_OK
+
+
+def cmd_annotate_remove(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Remove a note for good."""
+    try:
+        annotations.remove(store, args.id)
+    except annotations.NoteRefused as refused:
+        err.write(f"Refused: {refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps({"id": args.id, "removed": True}) + "\n")
+    return EXIT_OK
+
+
+#: The ``annotate`` verb's actions, each a function whose docstring is its help.
+ANNOTATE_ACTIONS = {"add": cmd_annotate_add, "list": cmd_annotate_list,
+                    "edit": cmd_annotate_edit, "remove": cmd_annotate_remove}
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -302,7 +368,40 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     mapping.add_argument("name")
     mapping.add_argument("kind", choices=list(KINDS))
     mapping.add_argument("pairs", nargs="*", metavar="HEADER=COLUMN")
+    _annotate_parser(verbs, common, streams)
     return parser
+
+
+def _annotate_parser(verbs, common: argparse.ArgumentParser, streams: dict) -> None:
+    """``annotate add|list|edit|remove``: the options common to every verb go on each action,
+    so ``--db`` may follow it as it follows any verb."""
+    annotate = verbs.add_parser(
+        "annotate", help="Pin dated notes to the timeline: add, list, edit or remove them.",
+        description="Notes pinned to the timeline, drawn on every trend chart and kept with "
+                    "who wrote and last changed them, and when.", **streams)
+    actions = annotate.add_subparsers(dest="action", required=True, metavar="ACTION")
+    parsers = {}
+    for name, func in ANNOTATE_ACTIONS.items():
+        parsers[name] = actions.add_parser(name, parents=[common], help=func.__doc__.split("\n")[0],
+                                           description=func.__doc__, **streams)
+        parsers[name].set_defaults(func=func)
+    add, listing, edit, remove = parsers.values()
+    add.add_argument("day", type=_date, help="The day the note marks (YYYY-MM-DD).")
+    add.add_argument("text", help=f"The note, at most {annotations.MAX_TEXT} characters.")
+    add.add_argument("--region", help="Show the note only where this region is in view.")
+    add.add_argument("--unit", help="Show the note only where this unit is in view.")
+    listing.add_argument("--from", dest="date_from", type=_date)
+    listing.add_argument("--to", dest="date_to", type=_date)
+    for name in ("region", "unit"):
+        listing.add_argument(f"--{name}", action="append", default=[],
+                             help="Repeat to select several.")
+    listing.add_argument("--json", action="store_true")
+    for parser in (edit, remove):
+        parser.add_argument("id", type=int, help="The note's id (see `annotate list`).")
+    edit.add_argument("--day", type=_date, help="The new day (YYYY-MM-DD).")
+    edit.add_argument("--text", help="The new text.")
+    edit.add_argument("--region", help="The new region; empty for the whole business.")
+    edit.add_argument("--unit", help="The new unit; empty for the whole business.")
 
 
 def _absolute(argv: list[str], args) -> list[str]:

@@ -84,9 +84,9 @@ def downloads(monkeypatch) -> dict:
                                            decimals)
         table(ctx, frame, name, download=download, view=view, decimals=decimals, **kwargs)
 
-    def recording_chart(ctx, spec, data, name, view=None, decimals=None):
+    def recording_chart(ctx, spec, data, name, view=None, decimals=None, **kwargs):
         seen[name] = components.downloaded(data, view, decimals)
-        chart(ctx, spec, data, name, view=view, decimals=decimals)
+        chart(ctx, spec, data, name, view=view, decimals=decimals, **kwargs)
 
     monkeypatch.setattr(components, "table", recording_table)
     monkeypatch.setattr(components, "chart", recording_chart)

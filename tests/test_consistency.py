@@ -61,7 +61,7 @@ def test_every_query_returns_the_columns_its_header_declares(query, demo_store_p
     with Store(demo_store_path) as store:
         result = store.query(query, params)
     assert tuple(result.columns) == query.columns
-    assert query.reads and set(query.reads) <= set(KINDS) | {"targets", "benchmarks"}
+    assert query.reads and set(query.reads) <= set(KINDS) | {"targets", "benchmarks", "annotations"}
     assert query.grain
 
 

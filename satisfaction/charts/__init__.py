@@ -6,8 +6,6 @@ render in the browser with the system's CJK font, and in PNG/SVG export through
 ``vl-convert`` with Noto Sans CJK registered (see :mod:`satisfaction.chart_export`).
 """
 
-from __future__ import annotations
-
 import altair as alt
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable under deuteranopia,

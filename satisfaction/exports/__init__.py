@@ -14,7 +14,8 @@ where a hidden one could otherwise be worked out from a total. A page may dress 
 frame for display (translated headers, shown units, bars); it downloads the frame.
 
 One module per area registers its views, in the order of :data:`VIEWS`: ``indices``, ``kano``,
-``tolerance``, ``employees``, ``complaints``, ``retention``, ``gaps`` (with the scorecard).
+``tolerance``, ``employees``, ``complaints``, ``retention``, ``gaps`` (with the scorecard),
+``annotations`` (the notes on the timeline).
 """
 
 from satisfaction.exports.registry import VIEWS, RunQuery, View, export_view, groupings, view
@@ -32,6 +33,7 @@ from satisfaction.exports.retention import (churn_reasons_table, clv_segments_ta
                                             pyramid_table, retention_by_score_table,
                                             retention_table, tier_moves_table)
 from satisfaction.exports.gaps import GAP_COLUMNS, gaps_table, scorecard_frames, scorecard_table
+from satisfaction.exports.annotations import annotations_table
 
 __all__ = [
     "VIEWS", "RunQuery", "View", "export_view", "groupings", "view",
@@ -47,4 +49,5 @@ __all__ = [
     "loyalty_table", "pyramid_table", "retention_by_score_table", "retention_table",
     "tier_moves_table",
     "GAP_COLUMNS", "gaps_table", "scorecard_frames", "scorecard_table",
+    "annotations_table",
 ]

@@ -13,12 +13,14 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction import chart_export, charts
-from satisfaction.exports import to_csv
+from satisfaction.charts.annotations import TimeAxis, annotated, placed, shown_periods
+from satisfaction.exports import annotations_table, to_csv
 from satisfaction.precision import export_precision, shown_precision
 from satisfaction.filters import DIMENSIONS, FIELDS
 from satisfaction.sentences import listed
 from satisfaction.text import markdown_literal
 from satisfaction.page_context import PageContext
+from satisfaction.ui import context
 
 
 def filter_summary(ctx: PageContext) -> str:
@@ -48,10 +50,21 @@ def downloaded(frame: pd.DataFrame, view: str | None, decimals: Mapping[str, int
 
 
 def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: str,
-          view: str | None = None, decimals: Mapping[str, int] | None = None) -> None:
+          view: str | None = None, decimals: Mapping[str, int] | None = None,
+          timeline: TimeAxis | None = None) -> None:
     """Draw a chart, with its data as CSV and the chart as PNG and SVG a click away. The CSV
     carries the precision shown on screen: ``data`` is the table of export ``view``, or
-    ``decimals`` gives its columns' decimals (:mod:`satisfaction.precision`)."""
+    ``decimals`` gives its columns' decimals (:mod:`satisfaction.precision`).
+
+    ``timeline``: the chart's x is time (:class:`~satisfaction.charts.annotations.TimeAxis`),
+    so the notes pinned to the timeline that the filters show are drawn over it, and when it
+    shows any, they download beside it as the ``annotations`` export view: the chart's own CSV
+    stays its view's table, the same file as ``python -m satisfaction export``."""
+    notes = drawn = pd.DataFrame()
+    if timeline is not None:
+        notes = annotations_table(context.run_query, ctx.filters)
+        drawn = placed(notes, timeline, shown_periods(spec, timeline), ctx.t)
+        spec = annotated(spec, notes, timeline, ctx.t, ctx.presentation)
     themed = charts.themed(spec, ctx.presentation)
     st.altair_chart(themed, width="stretch")
     if ctx.presentation:
@@ -67,6 +80,10 @@ def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: s
         st.download_button("SVG", lambda: chart_export.to_svg(themed), f"{slug}.svg",
                            "image/svg+xml", key=f"svg-{slug}", on_click="ignore",
                            icon=":material/image:")
+        if not drawn.empty:
+            st.download_button(ctx.t("note_download"), lambda: to_csv(notes),
+                               f"{slug}-notes.csv", "text/csv", key=f"notes-{slug}",
+                               on_click="ignore", icon=":material/download:")
 
 
 def table(ctx: PageContext, frame, name: str, download: pd.DataFrame | None = None,

@@ -1,0 +1,52 @@
+"""The words of the notes pinned to the timeline: their editor on the Data page, their labels
+and tooltips on the trend charts, and why a note was refused."""
+
+TEXT: dict[str, tuple[str, str]] = {
+    "note_heading": ("Notes on the timeline", "时间线备注"),
+    "note_intro": (
+        "Pin a dated note (\"new call-centre system live\", \"price rise\") to every trend "
+        "chart. A note for one region or unit shows only where that region or unit is in view.",
+        "在所有趋势图上标注带日期的备注（如“新呼叫中心系统上线”“价格上调”）。"
+        "针对某一区域或单位的备注，只在查看该区域或单位时显示。",
+    ),
+    "note_add_heading": ("Add a note", "添加备注"),
+    "note_change_heading": ("Edit or remove a note", "编辑或删除备注"),
+    "note_day": ("Day", "日期"),
+    "note_text": ("Note", "备注"),
+    "note_text_help": ("At most {limit} characters, shown as plain text.",
+                       "最多 {limit} 个字符，按纯文本显示。"),
+    "note_region": ("Region (optional)", "区域（可选）"),
+    "note_unit": ("Unit (optional)", "单位（可选）"),
+    "note_everywhere": ("Whole business", "全公司"),
+    "note_add": ("Add note", "添加备注"),
+    "note_choose": ("Note", "备注"),
+    "note_save": ("Save changes", "保存修改"),
+    "note_remove": ("Remove note", "删除备注"),
+    "note_none": ("No notes yet.", "暂无备注。"),
+    "note_added": ("Note {id} added: it shows on the trend charts of its dates.",
+                   "备注 {id} 已添加：将显示在相应日期的趋势图上。"),
+    "note_saved": ("Note {id} saved.", "备注 {id} 已保存。"),
+    "note_removed": ("Note {id} removed.", "备注 {id} 已删除。"),
+    "note_not_saved": ("Not saved: {reason}", "未保存：{reason}"),
+    "note_download": ("Notes CSV", "备注 CSV"),
+    "note_field_id": ("No.", "编号"),
+    "note_field_text": ("Note", "备注"),
+    "note_field_day": ("Day", "日期"),
+    "note_field_where": ("Where", "范围"),
+    "note_field_written": ("Written by", "创建"),
+    "note_field_edited": ("Last changed by", "最近修改"),
+    "note_what_note": ("note", "备注"),
+    "note_what_region": ("region", "区域"),
+    "note_what_unit": ("unit", "单位"),
+    "note_refused_empty": ("a note needs some text.", "备注不能为空。"),
+    "note_refused_too_long": ("the {what} may be at most {limit} characters long; this one has "
+                              "{length}.",
+                              "{what}最多 {limit} 个字符，当前为 {length} 个。"),
+    "note_refused_control": ("the {what} may not hold control characters.",
+                             "{what}不能包含控制字符。"),
+    "note_refused_bad_day": ("a note's day must be a date; got {value}.",
+                             "备注日期必须是日期，收到的是 {value}。"),
+    "note_refused_no_author": ("a note must say who wrote it.", "备注必须注明作者。"),
+    "note_refused_missing": ("there is no note {id}: it was removed meanwhile.",
+                             "备注 {id} 不存在：可能已被删除。"),
+}
