@@ -1,18 +1,21 @@
 """The dashboard's entry point: `streamlit run dashboard.py`.
 
-Sets up the page, draws the sidebar filters (kept in the URL), lists the pages and runs
-the chosen one. On an empty store it offers the demo data first.
+Sets up the page, signs the person in where a provider is configured, draws the sidebar
+filters (kept in the URL), lists the pages their role may open and runs the chosen one. On an
+empty store it offers the demo data first (to an administrator).
 """
 
 import streamlit as st
 
 from satisfaction.demo import write_demo
-from satisfaction.ui import components, context, errors
+from satisfaction.ui import components, context, errors, user
 
 st.set_page_config(page_title="Customer satisfaction · 顾客满意度", page_icon="📊", layout="wide")
 
 store = context.open_store_or_stop()
+viewer = user.sign_in_or_stop(context.url_language())
 ctx = context.sidebar()
+user.sidebar(ctx.lang, viewer)
 st.session_state["page_context"] = ctx
 components.apply_presentation(ctx)
 
@@ -33,7 +36,9 @@ def offer_demo() -> None:
     """The first page of an empty store: say so, and offer the demo data."""
     st.title(ctx.t("app_title"))
     st.info(ctx.t("empty_store"))
-    if st.button(ctx.t("load_demo"), type="primary", key="load_demo"):
+    if user.can("demo") and st.button(ctx.t("load_demo"), type="primary", key="load_demo"):
+        if not user.permitted("demo", ctx.lang):
+            return
         with st.spinner():
             rows = write_demo(store)
         st.success(ctx.t("demo_loaded", rows=sum(rows.values())))
@@ -41,10 +46,10 @@ def offer_demo() -> None:
 
 
 pages = [st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url == "overview")
-         for path, title, url, icon in PAGES]
+         for path, title, url, icon in PAGES if url != "data" or user.can("data_page")]
 if store.is_empty():
     pages = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
-                     icon=":material/waving_hand:"), pages[-1]]
+                     icon=":material/waving_hand:")] + [p for p in pages if p.url_path == "data"]
 page = st.navigation(pages)
 errors.guarded(ctx, page.url_path, page.run)
 components.presentation_exit(ctx)

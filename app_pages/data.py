@@ -5,9 +5,10 @@ import streamlit as st
 from satisfaction import mappings
 from satisfaction.contracts import KINDS, template_csv
 from satisfaction.settings import upload_limit_mb
-from satisfaction.ui import annotations_editor, batches, context, upload
+from satisfaction.ui import annotations_editor, batches, changes, context, upload, user
 
 ctx = context.current()
+user.page_or_stop("data_page", ctx.lang)
 store = context.get_store()
 st.title(ctx.t("page_data"))
 st.caption(ctx.t("data_intro"))
@@ -46,3 +47,5 @@ for i, name in enumerate(KINDS):
                                    help=ctx.t("data_template_help"), key=f"template-{name}",
                                    on_click="ignore", icon=":material/download:",
                                    width="stretch")
+
+changes.show_changes(ctx, store)

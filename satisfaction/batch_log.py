@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from satisfaction import rollups
 from satisfaction.contracts import KINDS
+from satisfaction.identity import os_user
 from satisfaction.store import Store, StoreError
 
 if TYPE_CHECKING:  # a load records its batch without importing pandas
@@ -37,9 +38,10 @@ def listed(store: Store) -> pd.DataFrame:
     return store.query("batches")
 
 
-def undo(store: Store, batch_id: int) -> dict[str, Any]:
+def undo(store: Store, batch_id: int, undone_by: str | None = None) -> dict[str, Any]:
     """Delete every row of a batch and its sums in the rollups in one transaction; the batch
-    stays listed as undone."""
+    stays listed as undone, by ``undone_by`` (by default the user running this process) and
+    when."""
     with store.transaction() as cur:
         row = cur.execute(
             "SELECT kind, undone_at, rows_loaded FROM batches WHERE batch_id = ?", [batch_id]
@@ -53,7 +55,8 @@ def undo(store: Store, batch_id: int) -> dict[str, Any]:
         rollups.remove_batch(cur, kind, batch_id)
         cur.execute("DELETE FROM rejected_rows WHERE batch_id = ?", [batch_id])
         cur.execute(
-            "UPDATE batches SET undone_at = ? WHERE batch_id = ?", [datetime.now(), batch_id]
+            "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
+            [datetime.now(), undone_by or os_user(), batch_id],
         )
         store.bump_version(cur, kind)
     return {"batch": batch_id, "kind": kind, "rows_removed": rows}

@@ -146,7 +146,7 @@ def cmd_batches(args, store: Store, out: TextIO, err: TextIO) -> int:
 def cmd_undo(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Remove every row of a batch; the batch stays listed as undone."""
     try:
-        result = batch_log.undo(store, args.batch)
+        result = batch_log.undo(store, args.batch, undone_by=args.user)
     except StoreError as error:
         err.write(f"{error}\n")
         return EXIT_REFUSED
@@ -242,7 +242,7 @@ def cmd_mapping(args, store: Store, out: TextIO, err: TextIO) -> int:
     if args.pairs:
         try:
             pairs = dict(pair.split("=", 1) for pair in args.pairs)
-            mappings.save(store, args.name, args.kind, pairs)
+            mappings.save(store, args.name, args.kind, pairs, saved_by=args.user)
         except (ValueError, StoreError) as error:
             err.write(f"{error} Write pairs as HEADER=COLUMN.\n")
             return EXIT_USAGE

@@ -40,6 +40,10 @@ SETTINGS = {
         Setting("tmpdir", "SATISFACTION_TMPDIR", "",
                 "Private directory (mode 0700) for uploads and transcoded files; empty for "
                 "satisfaction-<uid> in the system's temporary directory."),
+        Setting("roles", "SATISFACTION_ROLES", "roles.toml",
+                "Roles file: the role and optional regions and units of each signed-in email "
+                "(satisfaction.access); with sign-in configured and no such file, nobody is "
+                "admitted."),
         Setting("upload_mb", "SATISFACTION_UPLOAD_MB", "200",
                 "Largest file, in megabytes, the Data page accepts; larger uploads are refused "
                 "(the command line has no limit)."),
@@ -51,6 +55,10 @@ SETTINGS = {
 
 def db_path(flag: str | None = None) -> Path:
     return Path(SETTINGS["db"].value(flag))
+
+
+def roles_path() -> Path:
+    return Path(SETTINGS["roles"].value())
 
 
 def min_n(flag: int | None = None) -> int:

@@ -22,6 +22,8 @@ from typing import Any, Iterator
 
 import duckdb
 
+from satisfaction import rollups
+from satisfaction.access import EVERYTHING, Scope
 from satisfaction.contracts import KINDS
 from satisfaction.queries import Query, load_query
 
@@ -49,6 +51,29 @@ def _migrations() -> list[tuple[int, str]]:
 
 
 SCHEMA_VERSION = max(number for number, _ in _migrations())
+
+#: The tables a row scope restricts: every record kind's, and the rollups summed from them.
+SCOPED_TABLES: tuple[str, ...] = tuple(KINDS) + tuple(
+    table for tables in rollups.TABLES.values() for table, _ in tables)
+
+#: The region and unit columns of a row, and of the earlier record a row pairs it with (a
+#: customer's move from one month to the next keeps both months' regions).
+_SCOPED_COLUMNS = (("region", "unit"), ("region_before", "unit_before"))
+
+
+def scope_condition(columns: set[str]) -> str:
+    """The SQL keeping the rows in scope of a table with ``columns``: ``in_scope`` (migration
+    0007) over each record the row stands for, NULL for a column the table does not have,
+    which a restricted scope never admits."""
+    conditions = [f"in_scope({region if region in columns else 'NULL'}, "
+                  f"{unit if unit in columns else 'NULL'})"
+                  for i, (region, unit) in enumerate(_SCOPED_COLUMNS)
+                  if i == 0 or {region, unit} & columns]
+    return " AND ".join(conditions)
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _literal(path: Path) -> str:
@@ -80,6 +105,18 @@ class Store:
                 raise StoreLocked(self.path, int(match.group(1)) if match else None) from error
             raise StoreError(f"Cannot open the store {path}: {error}") from error
         self._migrate(SCHEMA_VERSION if schema_version is None else schema_version)
+        with self.cursor() as cur:
+            catalog = cur.execute("SELECT current_database()").fetchone()[0]
+            columns: dict[str, set[str]] = {}
+            for table, column in cur.execute(
+                    "SELECT table_name, column_name FROM information_schema.columns "
+                    "WHERE table_catalog = ? AND table_schema = 'main'", [catalog]).fetchall():
+                columns.setdefault(table, set()).add(column)
+        #: Per scoped table, the statement shadowing it with its rows in scope (_restrict).
+        self._scoped_views = tuple(
+            f"CREATE TEMPORARY VIEW {table} AS SELECT * FROM {_quoted(catalog)}.main.{table} "
+            f"WHERE {scope_condition(columns[table])}" for table in SCOPED_TABLES
+            if table in columns)  # an older schema (schema_version) lacks later tables
 
     def close(self) -> None:
         self._con.close()
@@ -157,12 +194,16 @@ class Store:
             )
         return tuple(rows.get(kind, 0) for kind in wanted)
 
-    def query(self, query: Query | str, params: dict[str, Any] | None = None):
-        """Run a named query from ``queries/`` with bound parameters; a pandas DataFrame."""
+    def query(self, query: Query | str, params: dict[str, Any] | None = None,
+              scope: Scope = EVERYTHING):
+        """Run a named query from ``queries/`` with bound parameters, over the rows in
+        ``scope`` only; a pandas DataFrame."""
         if isinstance(query, str):
             query = load_query(query)
         bound = query.bind(params or {})
         with self.cursor() as cur:
+            if not scope.everything:
+                self._restrict(cur, scope)
             return cur.execute(query.sql, bound).df()
 
     def tables(self) -> list[str]:
@@ -209,6 +250,29 @@ class Store:
             with self.cursor() as cur:
                 cur.execute(f"DETACH DATABASE IF EXISTS {alias}")
         return copied
+
+    def _restrict(self, cur: duckdb.DuckDBPyConnection, scope: Scope) -> None:
+        """Make ``cur`` see only the rows in ``scope``, whatever it runs.
+
+        Each record table is shadowed, on this cursor alone, by a temporary view of the same
+        name holding its rows in scope (DuckDB resolves a name in the temporary schema first,
+        in a query's own text and in the macros it calls alike), so every query — through the
+        filter macros or reading a table directly, today's or tomorrow's — reads the scope
+        and nothing else; the scope's values are bound into two variables, never spliced.
+
+        The suppression rule's parent is therefore the scope, not all the data. That is what
+        keeps a suppressed figure hidden from a scoped user: with all the data as parent, a
+        figure of the scope minus a small group would be shown whenever the other regions
+        made the rest of the parent large, and subtracting it from the scope's own figure
+        (shown with no filters) would give the small group's figure. With the scope as parent,
+        the rule holds among the figures a scoped user can see, exactly as it holds among all
+        figures for everyone else; and figures of rows outside the scope are never shown to
+        them, so there is nothing outside it to subtract from.
+        """
+        for name, value in scope.variables().items():  # names from the fixed Scope
+            cur.execute(f"SET VARIABLE {name} = $value", {"value": value})
+        for view in self._scoped_views:  # table and column names from the schema
+            cur.execute(view)
 
     def row_counts(self) -> dict[str, int]:
         with self.cursor() as cur:

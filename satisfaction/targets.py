@@ -18,6 +18,7 @@ from typing import Iterable, NamedTuple
 
 import pandas as pd
 
+from satisfaction.identity import os_user
 from satisfaction.store import Store
 
 
@@ -66,7 +67,7 @@ def get_targets(store: Store) -> dict[str, float]:
 
 def set_targets(store: Store, values: dict[str, float | None], set_by: str | None = None) -> None:
     """Set the target of each figure in ``values`` (None removes it), recording who set them
-    (when known) and when.
+    (by default the user running this process) and when.
 
     Every value is checked before anything is written, and all are written in one transaction:
     one bad value leaves every target as it was. Figures not in ``values`` keep their target.
@@ -78,7 +79,8 @@ def set_targets(store: Store, values: dict[str, float | None], set_by: str | Non
         for figure, value in checked.items():
             cur.execute("DELETE FROM targets WHERE figure = ?", [figure])
             if value is not None:
-                cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?)", [figure, value, set_by, now])
+                cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?)",
+                            [figure, value, set_by or os_user(), now])
         store.bump_version(cur, "targets")
 
 
@@ -98,19 +100,30 @@ def _benchmark_row(row: dict) -> tuple[date, str, float, str]:
     return period.date(), figure, check_value(figure, row.get("value")), source
 
 
-def replace_benchmarks(store: Store, rows: Iterable[dict]) -> int:
+def replace_benchmarks(store: Store, rows: Iterable[dict], set_by: str | None = None) -> int:
     """Replace every benchmark with ``rows`` (dicts with period, figure, value and source).
 
     All rows are checked before anything is written; one bad row leaves the benchmarks as they
-    were. Returns the number of rows written.
+    were. A row kept as it was keeps who set it and when; a new or changed one is recorded as
+    set by ``set_by`` (by default the user running this process) now. Returns the number of
+    rows written.
     """
     checked = [_benchmark_row(row) for row in rows]
     keys = [(period, figure, source) for period, figure, _, source in checked]
     if len(set(keys)) != len(keys):
         raise ValueError("a source has two values for the same figure and period.")
+    by, now = set_by or os_user(), datetime.now()
     with store.transaction() as cur:
+        before = {(period, figure, source, value): (who, when) for period, figure, value, source,
+                  who, when in cur.execute("SELECT period, figure, value, source, set_by, set_at "
+                                           "FROM benchmarks").fetchall()}
         cur.execute("DELETE FROM benchmarks")
         if checked:
-            cur.executemany("INSERT INTO benchmarks VALUES (?, ?, ?, ?)", checked)
+            cur.executemany(
+                "INSERT INTO benchmarks (period, figure, value, source, set_by, set_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(period, figure, value, source,
+                  *before.get((period, figure, source, value), (by, now)))
+                 for period, figure, value, source in checked])
         store.bump_version(cur, "benchmarks")
     return len(checked)

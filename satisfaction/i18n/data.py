@@ -43,6 +43,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "loaded_by": ("Loaded by", "加载人"),
     "loaded_at": ("Loaded at", "加载时间"),
     "undone_at": ("Undone at", "撤销时间"),
+    "undone_by": ("Undone by", "撤销人"),
     "encoding_found": ("Encoding {encoding}, delimiter {delimiter}", "编码 {encoding}，分隔符 {delimiter}"),
     "problems_shown": ("Problems (first {shown} of {total})", "问题（前 {shown} 条，共 {total} 条）"),
     "line": ("Line", "行"),
@@ -76,8 +77,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_batch_summary": ("{rows:,} rows of {kind}, {rejected:,} set aside; loaded by {user} "
                            "at {loaded_at}.",
                            "{kind} {rows:,} 行，问题行 {rejected:,} 行；由 {user} 于 {loaded_at} 加载。"),
-    "data_batch_was_undone": ("Undone at {undone_at}: its rows are no longer in the store.",
-                              "已于 {undone_at} 撤销：其数据已不在数据库中。"),
+    "data_batch_was_undone": ("Undone at {undone_at} by {user}: its rows are no longer in the "
+                              "store.", "已由 {user} 于 {undone_at} 撤销：其数据已不在数据库中。"),
     "data_undo_start": ("Undo batch {batch}…", "撤销批次 {batch}…"),
     "data_undo_question": (
         "Undo batch {batch} — {file}, {rows:,} rows of {kind}, loaded at {loaded_at}? Its rows "

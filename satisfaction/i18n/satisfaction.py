@@ -124,8 +124,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # targets and benchmarks
     "sat_targets": ("Targets and competitor benchmarks", "目标与竞争对手基准"),
     "sat_targets_warning": (
-        "There is no sign-in yet: anyone who can open this page can change these values.",
-        "目前尚无登录功能：任何能打开此页面的人都可以修改这些数值。",
+        "Everyone who opens the dashboard sees these values; the Data page records who changed "
+        "them, and when.",
+        "所有打开仪表盘的人都会看到这些数值；数据页面记录了修改人和修改时间。",
     ),
     "sat_target_input": ("{figure}: target", "{figure}：目标"),
     "sat_target_help": ("Leave empty for no target. CSAT in percent.",

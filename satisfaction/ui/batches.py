@@ -22,7 +22,8 @@ from satisfaction.exports import to_csv
 from satisfaction.loading import set_aside_problems
 from satisfaction.store import Store, StoreError
 from satisfaction.text import markdown_literal as literal
-from satisfaction.ui import components
+from satisfaction.access import Refused
+from satisfaction.ui import components, user
 from satisfaction.page_context import PageContext
 from satisfaction.ui.upload import failure, say
 
@@ -53,6 +54,7 @@ def shown_table(ctx: PageContext, batches: pd.DataFrame) -> pd.DataFrame:
         ctx.t("loaded_by"): batches["loaded_by"].fillna("").astype(str),
         ctx.t("loaded_at"): [_when(m) for m in batches["loaded_at"]],
         ctx.t("undone_at"): [_when(m) for m in batches["undone_at"]],
+        ctx.t("undone_by"): batches["undone_by"].fillna("").astype(str),
     })
 
 
@@ -88,7 +90,8 @@ def show_batch(ctx: PageContext, store: Store, row: pd.Series) -> None:
                      rejected=int(row["rows_rejected"]), user=literal(row["loaded_by"]) if pd.notna(row["loaded_by"]) else "—",
                      loaded_at=_when(row["loaded_at"])))
     if pd.notna(row["undone_at"]):
-        st.info(ctx.t("data_batch_was_undone", undone_at=_when(row["undone_at"])))
+        st.info(ctx.t("data_batch_was_undone", undone_at=_when(row["undone_at"]),
+                      user=literal(row["undone_by"]) if pd.notna(row["undone_by"]) else "—"))
         return
     pending = st.session_state.get(PENDING_KEY)
     if pending is None or pending["batch_id"] != batch:
@@ -104,7 +107,7 @@ def show_batch(ctx: PageContext, store: Store, row: pd.Series) -> None:
                 st.button(ctx.t("data_undo_yes", batch=batch), key="undo_confirm",
                           type="primary", on_click=undo, args=(store, pending))
                 st.button(ctx.t("data_undo_cancel"), key="undo_cancel", on_click=_cancel)
-    if row["rows_rejected"] > 0:
+    if row["rows_rejected"] > 0 and user.can("rejected_rows"):
         _rejected_rows(ctx, store, batch)
 
 
@@ -141,17 +144,22 @@ def _record(text: str) -> str:
 
 
 def undo(store: Store, snapshot: dict) -> None:
-    """Undo the batch the person confirmed (a button callback), unless it was undone or
-    changed since they saw it."""
+    """Undo the batch the person confirmed (a button callback), unless their role may not, or
+    it was undone or changed since they saw it."""
     st.session_state.pop(PENDING_KEY, None)
     batch = snapshot["batch_id"]
+    try:
+        by = user.require("undo").name
+    except Refused:
+        say("error", "access_refused")
+        return
     try:
         listed = batch_log.listed(store)
         now = listed[listed["batch_id"] == batch]
         if now.empty or pd.notna(now.iloc[0]["undone_at"]) or _snapshot(now.iloc[0]) != snapshot:
             say("error", "data_batch_changed", batch=batch)
             return
-        result = batch_log.undo(store, batch)
+        result = batch_log.undo(store, batch, undone_by=by)
     except StoreError:
         say("error", "data_batch_changed", batch=batch)
         return

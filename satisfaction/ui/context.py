@@ -1,8 +1,9 @@
 """What every page needs from Streamlit: the store, cached queries and the sidebar filters.
 
-The store is one per process (``st.cache_resource``); queries are cached on their name,
-their parameters and the data version of the record kinds they read, so a load or an undo
-refreshes exactly the figures it changes. Every filter is a widget bound to the URL, so a
+The store is one per process (``st.cache_resource``); queries run over the rows in the
+signed-in user's scope (:mod:`satisfaction.ui.user`) and are cached on their name, their
+parameters, that scope and the data version of the record kinds they read, so a load or an
+undo refreshes exactly the figures it changes and no user is served another's rows. Every filter is a widget bound to the URL, so a
 copied address opens the same view.
 """
 
@@ -15,13 +16,14 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction import channel, charts, cli
+from satisfaction.access import Scope
 from satisfaction.filters import DIMENSIONS, Filters
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.page_context import PageContext
 from satisfaction.queries import load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
-from satisfaction.ui import theme
+from satisfaction.ui import theme, user
 
 
 @dataclass
@@ -49,14 +51,19 @@ def get_store() -> Store:
     return _open().store
 
 
+def url_language() -> str:
+    """The language the URL asks for, else the configured one: for what is drawn before the
+    sidebar's language choice."""
+    lang = st.query_params.get("lang", SETTINGS["language"].value())
+    return lang if lang in LANGUAGES else "en"
+
+
 def open_store_or_stop() -> Store:
     """The store, or a message (in the URL's language) while another process holds it."""
     try:
         return get_store()
     except StoreLocked as locked:
-        lang = st.query_params.get("lang", SETTINGS["language"].value())
-        st.warning(t("store_busy", lang if lang in LANGUAGES else "en",
-                     holder=locked.pid or "?"))
+        st.warning(t("store_busy", url_language(), holder=locked.pid or "?"))
         st.stop()
 
 
@@ -65,16 +72,17 @@ def _freeze(params: dict) -> tuple:
 
 
 @st.cache_data(max_entries=1024, ttl=24 * 3600, show_spinner=False)
-def _cached_query(name: str, frozen: tuple, version: tuple) -> pd.DataFrame:
+def _cached_query(name: str, frozen: tuple, version: tuple, scope: Scope) -> pd.DataFrame:
     params = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
-    return get_store().query(name, params)
+    return get_store().query(name, params, scope=scope)
 
 
 def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
-    """A named query's result, cached until a kind it reads changes."""
+    """A named query's result over the rows this session's user may see, cached until a kind
+    it reads changes."""
     query = load_query(name)
     version = get_store().data_version(query.reads)
-    return _cached_query(name, _freeze(params or {}), version)
+    return _cached_query(name, _freeze(params or {}), version, user.acting().scope)
 
 
 def _options() -> dict[str, list[str]]:

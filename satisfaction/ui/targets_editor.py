@@ -8,11 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction import targets as target_store
+from satisfaction.access import Refused
 from satisfaction.methods.indices import CHANGE_FIGURES as FIGURES
 from satisfaction.methods.indices import SHOWN_SCALE
 from satisfaction.sentences import shown
 from satisfaction.store import Store
 from satisfaction.page_context import PageContext
+from satisfaction.ui import user
 
 
 #: Decimal places kept when converting between shown and stored units, which drops the float
@@ -34,10 +36,12 @@ def _stored(ctx: PageContext, figure: str, value):
     return round(value / scale, _DIGITS)
 
 
-def _save_targets(ctx: PageContext, store: Store, chosen: dict[str, float | None]) -> None:
-    """All targets at once, from shown units: one bad value saves none."""
+def save_targets(ctx: PageContext, store: Store, chosen: dict[str, float | None]) -> None:
+    """All targets at once, from shown units, as the signed-in user: one bad value saves none;
+    :class:`~satisfaction.access.Refused` when their role may not."""
+    by = user.require("edit_targets").name
     target_store.set_targets(store, {figure: _stored(ctx, figure, value)
-                                     for figure, value in chosen.items()}, set_by="dashboard")
+                                     for figure, value in chosen.items()}, set_by=by)
 
 
 def _benchmarks_shown(rows: pd.DataFrame) -> pd.DataFrame:
@@ -45,17 +49,22 @@ def _benchmarks_shown(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(value=(rows["value"] * rows["figure"].map(SHOWN_SCALE)).round(_DIGITS))
 
 
-def _save_benchmarks(ctx: PageContext, store: Store, edited: pd.DataFrame) -> None:
-    """The edited benchmark grid, from shown units, replacing every benchmark."""
+def save_benchmarks(ctx: PageContext, store: Store, edited: pd.DataFrame) -> None:
+    """The edited benchmark grid, from shown units, replacing every benchmark, as the signed-in
+    user; :class:`~satisfaction.access.Refused` when their role may not."""
+    by = user.require("edit_benchmarks").name
     rows = edited.dropna(how="all").to_dict("records")
     target_store.replace_benchmarks(
-        store, [{**row, "value": _stored(ctx, row.get("figure"), row.get("value"))} for row in rows])
+        store, [{**row, "value": _stored(ctx, row.get("figure"), row.get("value"))} for row in rows],
+        set_by=by)
 
 
 def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
                    benchmarks: pd.DataFrame) -> None:
-    """The expander where an administrator sets targets and benchmarks, both in shown units
-    (CSAT in percent)."""
+    """The expander where an analyst sets targets and benchmarks, both in shown units (CSAT in
+    percent); nothing for a viewer."""
+    if not user.can("edit_targets"):
+        return
     just_saved = st.session_state.pop("sat_just_saved", False)
     with st.expander(ctx.t("sat_targets"), expanded=just_saved):
         st.warning(ctx.t("sat_targets_warning"))
@@ -67,7 +76,7 @@ def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
                 step=1.0, help=ctx.t("sat_target_help"), key=f"sat_target_{figure}")
                 for column, figure in zip(st.columns(len(FIGURES)), FIGURES)}
             if st.form_submit_button(ctx.t("sat_save_targets")):
-                _report(ctx, lambda: _save_targets(ctx, store, chosen))
+                _report(ctx, lambda: save_targets(ctx, store, chosen))
         st.caption(ctx.t("sat_benchmarks_intro"))
         edited = st.data_editor(
             _benchmarks_shown(benchmarks), num_rows="dynamic", key="sat_benchmarks",
@@ -78,13 +87,16 @@ def targets_editor(ctx: PageContext, store: Store, targets: dict[str, float],
                 "value": st.column_config.NumberColumn(ctx.t("field_value")),
                 "source": st.column_config.TextColumn(ctx.t("field_source"))})
         if st.button(ctx.t("sat_save_benchmarks"), key="sat_save_benchmarks"):
-            _report(ctx, lambda: _save_benchmarks(ctx, store, edited))
+            _report(ctx, lambda: save_benchmarks(ctx, store, edited))
 
 
 def _report(ctx: PageContext, save) -> None:
     """Save, then draw the page again with the new values; say why when they were refused."""
     try:
         save()
+    except Refused:
+        st.error(ctx.t("access_refused"))
+        return
     except ValueError as error:
         st.error(ctx.t("sat_not_saved", error=error))
         return

@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction import errorlog, mappings
+from satisfaction.access import Refused
 from satisfaction.contracts import KINDS
 from satisfaction.loading import LoadRefused, LoadReport, check_file, load_file
 from satisfaction.private_temp import new_file
@@ -27,6 +28,7 @@ from satisfaction.sentences import listed
 from satisfaction.store import Store
 from satisfaction.text import markdown_literal
 from satisfaction.page_context import PageContext
+from satisfaction.ui import user
 
 
 SPOOL_KEY = "data_spool"
@@ -159,13 +161,22 @@ def _mapping_editor(ctx: PageContext, store: Store, kind: str, report: LoadRepor
                  for h in report.headers}
         name = st.text_input(ctx.t("mapping_name"), value=file_name.rsplit(".", 1)[0])
         if st.form_submit_button(ctx.t("save_mapping")) and name:
-            try:
-                mappings.save(store, name, kind, {h: c for h, c in pairs.items() if c})
-            except Exception as error:  # every failure becomes a message
-                st.error(ctx.t(failure(error)))
-                return
-            st.session_state["saved_mapping"] = name
-            st.rerun()
+            save_mapping(ctx, store, kind, name, {h: c for h, c in pairs.items() if c})
+
+
+def save_mapping(ctx: PageContext, store: Store, kind: str, name: str,
+                 pairs: dict[str, str]) -> None:
+    """Save the mapping under ``name`` as the signed-in user and choose it, unless their role
+    may not; any failure is a message."""
+    if not user.permitted("save_mapping", ctx.lang):
+        return
+    try:
+        mappings.save(store, name, kind, pairs, saved_by=user.current())
+    except Exception as error:  # every failure becomes a message
+        st.error(ctx.t(failure(error)))
+        return
+    st.session_state["saved_mapping"] = name
+    st.rerun()
 
 
 def uploader_key() -> str:
@@ -192,13 +203,17 @@ def show_message(ctx: PageContext) -> None:
 
 
 def load(store: Store, kind: str, uploaded, mapping: dict[str, str], skip: bool) -> None:
-    """Load the upload as one batch (a button callback); on success, empty the uploader."""
+    """Load the upload as one batch (a button callback), unless the person's role may not; on
+    success, empty the uploader."""
     if too_large(uploaded):
         say("error", "upload_too_large", mb=upload_limit_mb())
         return
     try:
+        by = user.require("load").name
         result = load_file(store, kind, spooled(uploaded), file_name=uploaded.name,
-                           mapping=mapping, skip_bad_rows=skip)
+                           mapping=mapping, skip_bad_rows=skip, loaded_by=by)
+    except Refused:
+        say("error", "access_refused")
     except LoadRefused as refused:
         say("error", "refused", refused)
     except Exception as error:  # every failure becomes a message

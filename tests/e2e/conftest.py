@@ -88,25 +88,27 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def running_app(workdir: Path):
-    """`streamlit run dashboard.py` on a demo store of its own in ``workdir``: (base URL, store).
+def running_app(workdir: Path, port: int | None = None, options: tuple[str, ...] = (),
+                environment: dict[str, str] | None = None):
+    """`streamlit run dashboard.py` on a demo store of its own in ``workdir``: (base URL, store),
+    on ``port`` (a free one by default), with more Streamlit ``options`` and ``environment``.
 
     Each app gets its own store: a process holds its DuckDB file for itself."""
     db = workdir / "demo.duckdb"
     with Store(db) as store:
         write_demo(store, scale=DEMO_SCALE)
-    port = _free_port()
+    port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     log = workdir / "streamlit.log"
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
+        "--browser.gatherUsageStats", "false", *options,
     ]
     with log.open("w") as out:
         process = subprocess.Popen(
-            command, cwd=ROOT, env={**os.environ, "SATISFACTION_DB": str(db)},
+            command, cwd=ROOT, env={**os.environ, "SATISFACTION_DB": str(db), **(environment or {})},
             stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
