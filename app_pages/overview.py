@@ -9,6 +9,7 @@ from satisfaction.findings import group_findings
 from satisfaction.methods.complaints import silent_dissatisfied, silent_per_complaint
 from satisfaction.precision import CHART_DECIMALS
 from satisfaction.ui import components, context, notices
+from satisfaction.ui.review_pack import review_pack
 from satisfaction.ui import tiles as tile_ui
 
 ctx = context.current()
@@ -16,6 +17,7 @@ f = ctx.filters
 dates = f.date_from, f.date_to
 st.title(ctx.t("app_title"))
 st.caption(components.filter_summary(ctx))
+review_pack(ctx)
 
 period = context.url_choice(st, "segmented_control", ctx.t("period"), ["quarter", "month"],
                             "period", "quarter", format_func=ctx.t)

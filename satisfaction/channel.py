@@ -44,7 +44,7 @@ from typing import Callable, TextIO
 from satisfaction import errorlog
 
 #: The verbs the dashboard runs for the command line (``template`` needs no store).
-VERBS = frozenset({"demo", "load", "check", "batches", "undo", "export", "mapping"})
+VERBS = frozenset({"demo", "load", "check", "batches", "undo", "export", "report", "mapping"})
 MAX_REQUEST = 64 * 1024
 MAX_ARGS = 256
 MAX_ARG_CHARS = 4096
