@@ -185,9 +185,9 @@ def _filters(args, everything: tuple[date, date] | None = None):
 
 
 def cmd_report(args, store: Store, out: TextIO, err: TextIO) -> int:
-    """Write the review pack as a PDF or PowerPoint file (by --out's extension): a title slide,
-    then every page's key chart with its findings and n, for the filters given.
+    """Write the review pack, a PDF or PowerPoint file by --out's extension.
 
+    A title slide, then every page's key chart with its findings and n, for the filters given.
     The dates default to the data's first and last day, as the dashboard opens: the pack then
     compares the latest quarter they cover whole with the quarter before."""
     from satisfaction import report

@@ -111,4 +111,5 @@ def findings_shown(texts: list[str], box: Box) -> list[str]:
 
 
 def bulleted(texts: list[str]) -> list[str]:
+    """One finding stands alone; several make a bulleted list."""
     return [BULLET + text for text in texts] if len(texts) > 1 else texts

@@ -13,7 +13,7 @@ from satisfaction.slides import Query, Slide, deck
 
 
 @dataclass(frozen=True)
-class Image:
+class Picture:
     png: bytes
     width: int
     height: int
@@ -22,7 +22,7 @@ class Image:
 @dataclass(frozen=True)
 class Page:
     title: str
-    image: Image | None
+    image: Picture | None
     findings: tuple[str, ...]
     """The finding sentences that fit, bulleted when there are several."""
     findings_box: layout.Box
@@ -42,9 +42,9 @@ class Pack:
 
 
 def page(ctx: PageContext, slide: Slide) -> Page:
-    image = None if slide.chart is None else Image(*images.chart_image(slide.chart))
+    image = None if slide.chart is None else Picture(*images.chart_image(slide.chart))
     box = layout.FINDINGS if image else layout.FINDINGS_WIDE
-    findings = layout.bulleted(layout.findings_shown(list(slide.findings), box))
+    findings = layout.findings_shown(layout.bulleted([f for f in slide.findings if f]), box)
     return Page(title=slide.title, image=image, findings=tuple(findings), findings_box=box,
                 findings_size=layout.finding_size(findings, box),
                 n=None if slide.n is None else ctx.t("report_n", n=slide.n))
