@@ -58,4 +58,4 @@ def deck(ctx: PageContext, query: Query) -> list[Slide]:
 
 # The builders, in the dashboard's page order: importing each registers it with @slide.
 from satisfaction.slides import (  # noqa: E402,F401
-    overview, satisfaction, tolerance, kano, complaints, retention, employees)
+    overview, satisfaction, tolerance, kano, complaints, retention, employees, gaps)
