@@ -13,6 +13,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from fpdf import FPDF
+from fpdf.enums import WrapMode
 
 from satisfaction.report import fonts, layout
 from satisfaction.report.layout import Box
@@ -21,7 +22,16 @@ from satisfaction.report.pack import Pack, Page
 FAMILY = "cjk"
 
 
-def _text(pdf: FPDF, box: Box, texts: list[str], size: float, bold: bool = False,
+class _Pdf(FPDF):
+    def __init__(self, lang: str):
+        super().__init__(orientation="landscape", unit="pt",
+                         format=(layout.PAGE_HEIGHT, layout.PAGE_WIDTH))
+        #: Chinese breaks between any two characters; fpdf2's word mode would carry a whole
+        #: sentence (it has no spaces) to the next line, leaving a bullet alone on its own.
+        self.wrap = WrapMode.CHAR if lang == "zh" else WrapMode.WORD
+
+
+def _text(pdf: _Pdf, box: Box, texts: list[str], size: float, bold: bool = False,
           colour: tuple[int, int, int] = layout.INK) -> None:
     """Paragraphs from the top of ``box``, wrapped to its width."""
     pdf.set_font(FAMILY, "B" if bold else "", size)
@@ -29,11 +39,11 @@ def _text(pdf: FPDF, box: Box, texts: list[str], size: float, bold: bool = False
     pdf.set_xy(box.x, box.y)
     for text in texts:
         pdf.set_x(box.x)
-        pdf.multi_cell(box.w, size * layout.LINE, text, align="L")
+        pdf.multi_cell(box.w, size * layout.LINE, text, align="L", wrapmode=pdf.wrap)
         pdf.set_y(pdf.get_y() + size * layout.GAP)
 
 
-def _cover(pdf: FPDF, pack: Pack) -> None:
+def _cover(pdf: _Pdf, pack: Pack) -> None:
     pdf.add_page()
     _text(pdf, layout.COVER_TITLE, [pack.cover.title], layout.COVER_TITLE_SIZE, bold=True)
     if pack.cover.period:
@@ -42,7 +52,7 @@ def _cover(pdf: FPDF, pack: Pack) -> None:
           colour=layout.MUTED)
 
 
-def _page(pdf: FPDF, pack: Pack, page: Page) -> None:
+def _page(pdf: _Pdf, pack: Pack, page: Page) -> None:
     pdf.add_page()
     _text(pdf, layout.TITLE, [page.title], layout.TITLE_SIZE, bold=True)
     if page.image:
@@ -55,8 +65,7 @@ def _page(pdf: FPDF, pack: Pack, page: Page) -> None:
 
 
 def render(pack: Pack) -> bytes:
-    pdf = FPDF(orientation="landscape", unit="pt",
-               format=(layout.PAGE_HEIGHT, layout.PAGE_WIDTH))
+    pdf = _Pdf(pack.lang)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     pdf.c_margin = 0
