@@ -83,8 +83,9 @@ def flat(text: str) -> str:
 
 
 def pdf_pages(data: bytes) -> list[str]:
-    """Each page's text as poppler's pdftotext reads it."""
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data,
+    """Each page's text as poppler's pdftotext reads it, raw: in the order it is drawn, and
+    keeping a hyphen at the end of a line (Chinese wraps anywhere, 2026-Q3 too)."""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=data,
                           capture_output=True, check=True, timeout=120).stdout.decode()
     return [flat(page) for page in text.split("\f")[:-1]]
 
