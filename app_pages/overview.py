@@ -18,7 +18,7 @@ dates = f.date_from, f.date_to
 st.title(ctx.t("app_title"))
 st.caption(components.filter_summary(ctx))
 
-left, middle, right = st.columns([3, 2, 2])
+left, middle, right = st.columns([5, 3, 3])
 view = context.url_choice(left, "segmented_control", ctx.t("glance_view"),
                           list(first_glance.VIEWS), "view", "period",
                           format_func=lambda v: ctx.t(f"glance_view_{v}"))

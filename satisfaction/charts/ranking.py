@@ -19,7 +19,7 @@ from satisfaction.charts.words import tooltip, tooltips
 from satisfaction.charts.satisfaction import ROW_STEP
 
 #: The share of the axis kept free at its right for the written changes.
-_LABEL_ROOM = 0.7
+_LABEL_ROOM = 0.4
 _MARKS = {"down": "▼", "up": "▲", "same": ""}
 _SHAPES = {"down": "triangle-down", "up": "triangle-up", "same": "circle"}
 
@@ -86,4 +86,4 @@ def ranking_chart(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart
         x=alt.value("width"), text="changes:N", tooltip=tips)
     return alt.layer(whiskers, dots, values, changes).properties(
         title=alt.Title(titles["title"], subtitle=titles["subtitle"]), width="container",
-        height=alt.Step(ROW_STEP + 6))
+        height=alt.Step(ROW_STEP + 14))
