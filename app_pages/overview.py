@@ -81,7 +81,7 @@ if operations:
     st.caption(ctx.t("operations_heading"))
     tile_ui.tiles(ctx, operations, notes)
 
-shown = ranking_frame(glance.ranking)
+shown = ranking_frame(glance.ranking, glance.two_baselines)
 if not shown.empty:
     components.chart(ctx, ranking_chart(shown, first_glance.ranking_titles(ctx, glance, by)),
                      glance.ranking, f"overview-ranking-{by}-{focus.label}",

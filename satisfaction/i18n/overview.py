@@ -20,6 +20,10 @@ TEXT = {
         "change.",
         "右侧：较 {previous} / 较 {year_before} 的变化；▼ ▲ 表示变化显著。",
     ),
+    "glance_ranking_subtitle_one": (
+        "At the right: change against {previous}; ▼ ▲ a significant change.",
+        "右侧：较 {previous} 的变化；▼ ▲ 表示变化显著。",
+    ),
     "glance_change_against": ("Change against {baseline}", "较 {baseline} 的变化"),
     "glance_legend": ("Against {previous}", "较 {previous}"),
     "glance_not_ranked": ("Not ranked: {groups} — {why}", "未排名：{groups}——{why}"),
