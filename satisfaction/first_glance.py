@@ -288,6 +288,11 @@ class Glance:
     def headline(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
 
+    @property
+    def two_baselines(self) -> bool:
+        """Whether the period before and the year before differ (not for a year)."""
+        return self.focus.previous.baseline != self.focus.year_before.baseline
+
 
 def gather(ctx: PageContext, query, view: str = "period", period: str = "quarter",
            by: str = "region") -> Glance | None:
@@ -335,7 +340,8 @@ def ranking_titles(ctx, glance: Glance, by: str) -> dict[str, str]:
     return {**words(ctx.t), **status_words(ctx.t),
             "title": ctx.t("glance_ranking_title", dims=ctx.t(f"dims_{by}"),
                            period=sentences.period_name(ctx, glance.focus.label)),
-            "subtitle": ctx.t("glance_ranking_subtitle", previous=previous, year_before=year),
+            "subtitle": ctx.t("glance_ranking_subtitle", previous=previous, year_before=year)
+            if glance.two_baselines else ctx.t("glance_ranking_subtitle_one", previous=previous),
             "x": ctx.t("satisfaction_index"),
             "status": ctx.t("glance_legend", previous=previous),
             "change_previous": ctx.t("glance_change_against", baseline=previous),
