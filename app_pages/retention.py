@@ -18,11 +18,7 @@ f, t = ctx.filters, ctx.t
 st.title(t("page_retention"))
 st.caption(f"{t('ret_intro')} — {components.filter_summary(ctx)}")
 notices.notice(ctx, "customers")
-titles = {**words(t), "rate": t("ret_field_retention"), "customers": t("ret_field_customers"),
-          "label": t("ret_tier"), "cohort": t("ret_field_cohort"), "age": t("ret_field_age"),
-          "segment": t("ret_field_segment"), "measure": t("ret_field_measure"),
-          "score": t("ret_field_score"), "margin": t("ret_field_margin"),
-          "share": t("ret_field_margin_share"), "source": t("ret_field_source")}
+titles = rf.chart_words(t)
 
 periods_frame = context.run_query("customer_periods", f.params())
 if periods_frame.empty:

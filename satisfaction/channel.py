@@ -45,7 +45,7 @@ from satisfaction import errorlog
 
 #: The verbs the dashboard runs for the command line (``template`` needs no store).
 VERBS = frozenset({"demo", "load", "check", "batches", "undo", "rebuild-rollups", "backup",
-                   "restore", "export", "mapping", "annotate"})
+                   "restore", "export", "report", "mapping", "annotate"})
 MAX_REQUEST = 64 * 1024
 MAX_ARGS = 256
 MAX_ARG_CHARS = 4096

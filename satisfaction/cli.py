@@ -25,6 +25,8 @@ from typing import Callable, Iterable, Iterator, TextIO
 from satisfaction import annotations, batch_log, channel, errorlog, mappings
 from satisfaction.identity import os_user
 from satisfaction.contracts import KINDS, template_csv
+from satisfaction.filters import DIMENSIONS
+from satisfaction.i18n import LANGUAGES
 from satisfaction.settings import SETTINGS, db_path, min_n
 from satisfaction.store import Store, StoreError, StoreLocked
 
@@ -200,13 +202,8 @@ def cmd_rebuild_rollups(args, store: Store, out: TextIO, err: TextIO) -> int:
 def cmd_export(args, store: Store, out: TextIO, err: TextIO) -> int:
     """Write the table behind a page as CSV or JSON, for the filters given."""
     from satisfaction.exports import export_view, to_csv, to_json
-    from satisfaction.filters import Filters
 
-    filters = Filters(
-        date_from=args.date_from, date_to=args.date_to,
-        regions=tuple(args.region), units=tuple(args.unit), channels=tuple(args.channel),
-        stages=tuple(args.stage), segments=tuple(args.segment),
-    )
+    filters = _filters(args)
     try:
         table = export_view(store.query, args.view, filters, by=args.by, min_n=min_n(args.min_n),
                             period=args.period, focus=args.focus, baseline=args.baseline)
@@ -214,6 +211,48 @@ def cmd_export(args, store: Store, out: TextIO, err: TextIO) -> int:
         err.write(f"{error}\n")
         return EXIT_USAGE
     out.write(to_csv(table) if args.format == "csv" else to_json(table))
+    return EXIT_OK
+
+
+def _filters(args, everything: tuple[date, date] | None = None):
+    """The filters the flags of :func:`_filter_flags` choose; an end of the date range not
+    given is ``everything``'s (the data's first or last day), or open without it."""
+    from satisfaction.filters import Filters
+
+    first, last = everything or (None, None)
+    return Filters(
+        date_from=args.date_from or first, date_to=args.date_to or last,
+        regions=tuple(args.region), units=tuple(args.unit), channels=tuple(args.channel),
+        stages=tuple(args.stage), segments=tuple(args.segment),
+    )
+
+
+def cmd_report(args, store: Store, out: TextIO, err: TextIO) -> int:
+    """Write the review pack, a PDF or PowerPoint file by --out's extension.
+
+    A title slide, then every page's key chart with its findings and n, for the filters given.
+    The dates default to the data's first and last day, as the dashboard opens: the pack then
+    compares the latest quarter they cover whole with the quarter before."""
+    from satisfaction import report
+    from satisfaction.filters import data_dates
+    from satisfaction.page_context import PageContext
+
+    fmt = report.format_of(args.out)
+    ctx = PageContext(lang=args.lang, filters=_filters(args, data_dates(store.query)),
+                      min_n=min_n(args.min_n), presentation=False)
+    try:
+        pack = report.review_pack(ctx, store.query, date.today())
+        if pack.cover.pairing is None:
+            err.write("No responses for these filters and dates: there is no quarter to "
+                      "compare, so no review pack was written.\n")
+            return EXIT_REFUSED
+        args.out.write_bytes(report.render(pack, fmt))
+    except (report.FontMissing, OSError) as refused:
+        err.write(f"{refused}\n")
+        return EXIT_REFUSED
+    out.write(json.dumps({"file": str(args.out), "format": fmt, "slides": 1 + len(pack.pages),
+                          "period": pack.cover.pairing.focus,
+                          "baseline": pack.cover.pairing.baseline}) + "\n")
     return EXIT_OK
 
 
@@ -321,6 +360,24 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _pack_file(text: str) -> Path:
+    from satisfaction.report import format_of
+
+    try:
+        format_of(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return Path(text)
+
+
+def _filter_flags(sub: argparse.ArgumentParser) -> None:
+    """The filter flags of ``export`` and ``report``: dates, and dimensions' values."""
+    sub.add_argument("--from", dest="date_from", type=_date)
+    sub.add_argument("--to", dest="date_to", type=_date)
+    for name in DIMENSIONS:
+        sub.add_argument(f"--{name}", action="append", default=[], help="Repeat to select several.")
 
 
 class _ParserExit(Exception):
@@ -432,10 +489,7 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
     export.add_argument("view", choices=_Choices(_views), metavar="VIEW",
                         help="One of: %(choices)s.")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.add_argument("--from", dest="date_from", type=_date)
-    export.add_argument("--to", dest="date_to", type=_date)
-    for name in ("region", "unit", "channel", "stage", "segment"):
-        export.add_argument(f"--{name}", action="append", default=[], help="Repeat to select several.")
+    _filter_flags(export)
     export.add_argument("--by", choices=_Choices(_groupings), metavar="COLUMN",
                         help="The grouping, one the view takes (%(choices)s); default: the "
                              "view's first (all, or region).")
@@ -447,6 +501,13 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> argpar
                              "the latest the dates cover whole.")
     export.add_argument("--baseline", choices=BASELINES,
                         help="indices_comparison: the period before (default) or a year before.")
+    report = verb("report", cmd_report)
+    report.add_argument("--out", type=_pack_file, required=True, metavar="FILE.pdf|FILE.pptx",
+                        help="The file to write; its extension chooses the format.")
+    _filter_flags(report)
+    report.add_argument("--lang", choices=list(LANGUAGES), default=SETTINGS["language"].value(),
+                        help=SETTINGS["language"].help)
+    report.add_argument("--min-n", type=int, help=SETTINGS["min_n"].help)
     verb("template", cmd_template).add_argument("kind", choices=list(KINDS))
     bench = verbs.add_parser("bench", help=cmd_bench.__doc__.split("\n")[0],
                              description=cmd_bench.__doc__, add_help=False, **streams)
@@ -492,8 +553,8 @@ def _annotate_parser(verbs, common: argparse.ArgumentParser, streams: dict) -> N
 
 
 def _absolute(argv: list[str], args) -> list[str]:
-    """``argv`` with a relative path (FILE, MAP.csv, a backup's DIR) made absolute, for a
-    process with another directory."""
+    """``argv`` with a relative path (FILE, MAP.csv, an --out file, a backup's DIR) made
+    absolute, for a process with another directory."""
     paths = {str(p) for p in (getattr(args, name, None)
                               for name in ("file", "wide_map", "out", "directory"))
              if p is not None}

@@ -4,8 +4,11 @@ ignore the others; a test runs each macro to check that the two agree)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
+
+import pandas as pd
 
 from satisfaction.contracts import KINDS
 
@@ -24,6 +27,15 @@ def honoured(kind: str) -> frozenset[str]:
     """The dimensions a record kind can be filtered by: those its contract has a column for
     (the ``filtered_<kind>`` macros ignore the others)."""
     return frozenset(d for d in DIMENSIONS if d in KINDS[kind].column_names)
+
+
+def data_dates(query: Callable[..., pd.DataFrame]) -> tuple[date, date] | None:
+    """The first and last day of all the data (None for an empty store): the date range the
+    date filter spans until someone narrows it. ``query(name, params)`` runs a named query."""
+    row = query("date_bounds", {}).iloc[0]
+    if pd.isna(row["first_date"]):
+        return None
+    return row["first_date"].date(), row["last_date"].date()
 
 
 def honours_dates(kind: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 
 from satisfaction import periods
+from satisfaction.filters import DIMENSIONS, FIELDS
 from satisfaction.findings import BenchmarkFinding, GroupFinding
 from satisfaction.text import markdown_literal
 from satisfaction.tiles import Tile
@@ -72,6 +73,21 @@ def size(ctx, figure: str, change: float) -> str:
 def listed(ctx, items) -> str:
     """Items joined as the language lists them ('a, b' / 'a、b')."""
     return ctx.t("list_separator").join(items)
+
+
+def filter_summary(ctx, literal=markdown_literal) -> str:
+    """The filters in force, in the interface language: what the figures cover. The chosen
+    values come from the data (and from a link) and pass through ``literal``: Markdown-safe
+    for a page, ``str`` for plain text (the review pack)."""
+    f = ctx.filters
+    parts = []
+    if f.date_from or f.date_to:
+        parts.append(ctx.t("dates_between", start=f.date_from or "…", end=f.date_to or "…"))
+    for dimension in DIMENSIONS:
+        values = getattr(f, FIELDS[dimension])
+        if values:
+            parts.append(f"{ctx.t(dimension)}: {listed(ctx, map(literal, values))}")
+    return "; ".join(parts) or ctx.t("all_data")
 
 
 def hidden_note(ctx, reason: str | None, n: int | None = None, what: str = "responses") -> str:

@@ -11,9 +11,12 @@ n; its figures are empty and its ``suppressed_reason`` says why (``sentences.SMA
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from satisfaction import periods
 from satisfaction.methods import tolerance
 from satisfaction.methods.suppression import recovery_partner, too_small
 from satisfaction.sentences import COMPLEMENTARY, SMALL
@@ -160,6 +163,23 @@ def where_text(t, grouping: str, group: str) -> str:
     return t("tol_everywhere_lower") if grouping == "all" else group
 
 
+def breach_sentence(t, top: pd.Series, month_name: str) -> str:
+    """One breach (a row of :func:`breaches`) in one sentence: where, how long, its MSA and n,
+    and whether it may be chance. Data names pass through as they are."""
+    from satisfaction.charts.tolerance import dimension_name, signed
+
+    what = dimension_name(t, top["dimension"])
+    if top["item"] != tolerance.ALL_ITEMS:
+        what = t("tol_item_of", item=top["item"], dimension=what)
+    values = dict(dimension=what, where=where_text(t, top["grouping"], top["group"]),
+                  msa=signed(float(top["msa"])), n=f"{int(top['n']):,}")
+    if int(top["months"]) > 1:
+        sentence = t("tol_finding_spell", months=int(top["months"]), **values)
+    else:
+        sentence = t("tol_finding_month", month=month_name, **values)
+    return sentence if bool(top["breach_significant"]) else sentence + t("tol_chance")
+
+
 def finding(t, listed: pd.DataFrame, month_table: pd.DataFrame, month: str,
             month_name: str) -> str:
     """The page's one sentence: the breach of :func:`headline` with how long it has lasted,
@@ -170,19 +190,58 @@ def finding(t, listed: pd.DataFrame, month_table: pd.DataFrame, month: str,
 
     top = headline(listed)
     if top is not None:
-        what = dimension_name(t, top["dimension"])
-        if top["item"] != tolerance.ALL_ITEMS:
-            what = t("tol_item_of", item=top["item"], dimension=what)
-        values = dict(dimension=what, where=where_text(t, top["grouping"], top["group"]),
-                      msa=signed(float(top["msa"])), n=f"{int(top['n']):,}")
-        if int(top["months"]) > 1:
-            sentence = t("tol_finding_spell", months=int(top["months"]), **values)
-        else:
-            sentence = t("tol_finding_month", month=month_name, **values)
-        return sentence if bool(top["breach_significant"]) else sentence + t("tol_chance")
+        return breach_sentence(t, top, month_name)
     own = month_table[(month_table["item"] == tolerance.ALL_ITEMS) & month_table["msa"].notna()]
     if own.empty:
         return t("tol_finding_hidden", month=month_name)
     closest = own.loc[pd.to_numeric(own["msa"]).idxmin()]
     return t("tol_finding_none", month=month_name,
              dimension=dimension_name(t, closest["dimension"]), msa=signed(float(closest["msa"])))
+
+
+def by_month(run_query, filters, cut: str, min_n: int) -> pd.DataFrame:
+    """The zone-of-tolerance table by month for a cut ('all', or one of :data:`CUTS`), from
+    ``tolerance_by_group_and_month`` (:func:`figures`); empty when nothing is rated."""
+    frame = run_query("tolerance_by_group_and_month", filters.params(by=cut, period="month"))
+    return figures(frame, min_n) if not frame.empty else frame
+
+
+def month_name(ctx, month: str) -> str:
+    """A month as the page names it: '2026-10 to date' when the dates end inside it."""
+    f = ctx.filters
+    return ctx.t("tol_to_date", month=month) if periods.is_to_date(
+        month, f.date_from, f.date_to) else month
+
+
+@dataclass(frozen=True)
+class MonthView:
+    """The Tolerance page's view of one month: its breach list (the ``tolerance_breaches``
+    export view), its rows worst first (:func:`sorted_by_msa`), where each dimension is below
+    adequate, the page's finding and the zone chart's rows."""
+
+    listed: pd.DataFrame
+    focus: pd.DataFrame
+    breached: dict[str, str]
+    finding: str
+    zone: pd.DataFrame
+
+    @property
+    def n(self) -> int:
+        """The ratings of the month's dimension rows (the most any dimension has)."""
+        own = self.focus[self.focus["item"] == tolerance.ALL_ITEMS]
+        return int(own["n"].max()) if len(own) else 0
+
+
+def month_view(ctx, run_query, overall: pd.DataFrame, month: str, items: bool = False
+               ) -> MonthView:
+    """The page's figures for ``month`` from ``overall`` (:func:`by_month` of 'all')."""
+    from satisfaction.charts.tolerance import zone_frame
+    from satisfaction.exports import tolerance_breaches_table
+
+    listed = tolerance_breaches_table(run_query, ctx.filters, "all", ctx.min_n, month=month)
+    focus = sorted_by_msa(month_rows(overall, month))
+    breached = {d: ctx.t("list_separator").join(places(listed, d)[1])
+                for d in focus["dimension"].unique()}
+    return MonthView(listed, focus, breached,
+                     finding(ctx.t, listed, focus, month, month_name(ctx, month)),
+                     zone_frame(focus, breached, ctx.t, items))

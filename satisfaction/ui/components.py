@@ -16,25 +16,10 @@ from satisfaction import chart_export, charts
 from satisfaction.charts.annotations import TimeAxis, annotated, placed, shown_periods
 from satisfaction.exports import annotations_table, to_csv
 from satisfaction.precision import export_precision, shown_precision
-from satisfaction.filters import DIMENSIONS, FIELDS
-from satisfaction.sentences import listed
-from satisfaction.text import markdown_literal
+# The pages' caption of the filters in force lives with the other sentences.
+from satisfaction.sentences import filter_summary  # noqa: F401
 from satisfaction.page_context import PageContext
 from satisfaction.ui import context
-
-
-def filter_summary(ctx: PageContext) -> str:
-    """The filters in force, in the interface language: what the page's figures cover. Markdown:
-    the chosen values come from the data (and from a link) and are shown as literal text."""
-    f = ctx.filters
-    parts = []
-    if f.date_from or f.date_to:
-        parts.append(ctx.t("dates_between", start=f.date_from or "…", end=f.date_to or "…"))
-    for dimension in DIMENSIONS:
-        values = getattr(f, FIELDS[dimension])
-        if values:
-            parts.append(f"{ctx.t(dimension)}: {listed(ctx, map(markdown_literal, values))}")
-    return "; ".join(parts) or ctx.t("all_data")
 
 
 def _slug(text: str) -> str:

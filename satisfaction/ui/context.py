@@ -17,7 +17,7 @@ import streamlit as st
 
 from satisfaction import channel, charts, cli
 from satisfaction.access import Scope
-from satisfaction.filters import DIMENSIONS, Filters
+from satisfaction.filters import DIMENSIONS, Filters, data_dates
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.page_context import PageContext
 from satisfaction.queries import load_query
@@ -96,13 +96,6 @@ def dimension_colours(dimension: str) -> dict[str, str] | None:
     return charts.dimension_colours(run_query("filter_options"), dimension)
 
 
-def _date_bounds() -> tuple[date, date] | None:
-    row = run_query("date_bounds").iloc[0]
-    if pd.isna(row["first_date"]):
-        return None
-    return row["first_date"].date(), row["last_date"].date()
-
-
 def _follow_data_dates(bounds: tuple[date, date]) -> None:
     """Keep the date range held in the session in step with the data's first and last date.
 
@@ -146,7 +139,7 @@ def sidebar() -> PageContext:
     lang = url_choice(side, "selectbox", "Language / 语言", list(LANGUAGES), "lang",
                       SETTINGS["language"].value(), format_func=LANGUAGES.get)
     side.header(t("filters", lang))
-    bounds = _date_bounds()
+    bounds = data_dates(run_query)
     date_from = date_to = None
     if bounds:
         _follow_data_dates(bounds)

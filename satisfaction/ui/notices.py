@@ -4,24 +4,17 @@ column"), or a span other than the period in focus ("over the whole date range")
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from satisfaction import sentences
+from satisfaction.filters import data_dates
 from satisfaction.ui import context
-
-
-def _everything() -> tuple | None:
-    """The first and last day of all the data, so dates count as chosen only when narrower."""
-    row = context.run_query("date_bounds").iloc[0]
-    if pd.isna(row["first_date"]):
-        return None
-    return row["first_date"].date(), row["last_date"].date()
 
 
 def notice_text(ctx, *kinds: str, scope: str | None = None) -> str:
     """The notice for a figure from records of ``kinds`` ('' when there is nothing to say)."""
-    everything = _everything() if kinds else None
+    # The data's first and last day, so dates count as chosen only when narrower.
+    everything = data_dates(context.run_query) if kinds else None
     ignored = {kind: ctx.filters.ignored_by(kind, everything=everything) for kind in kinds}
     return sentences.filter_note(ctx, ignored, scope)
 
