@@ -8,7 +8,6 @@ from satisfaction import complaint_figures as cf
 from satisfaction import exports, headlines, periods, sentences
 from satisfaction.charts import complaints as charts
 from satisfaction.charts.annotations import MONTHS, QUARTERS
-from satisfaction.charts.words import words
 from satisfaction.ui import components, context, notices
 from satisfaction.ui import tiles as tile_ui
 

@@ -8,7 +8,6 @@ from satisfaction import exports, headlines, sentences
 from satisfaction import retention_figures as rf
 from satisfaction.charts import retention as charts
 from satisfaction.charts.annotations import MONTHS
-from satisfaction.charts.words import words
 from satisfaction.methods.lifetime_value import TIER_SHARES, TIERS
 from satisfaction.ui import components, context, notices
 from satisfaction.ui import tiles as tile_ui
