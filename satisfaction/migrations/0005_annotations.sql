@@ -4,10 +4,11 @@
 -- The notes have their own data version, so adding, editing or removing one refreshes the
 -- charts that draw notes and nothing else. The text is checked by satisfaction.annotations
 -- (the only writer): one line, at most annotations.MAX_TEXT characters.
+-- Idempotent, like migrations 3 and 4: a store rewound to an earlier version runs it again.
 
-CREATE SEQUENCE annotation_ids START 1;
+CREATE SEQUENCE IF NOT EXISTS annotation_ids START 1;
 
-CREATE TABLE annotations (
+CREATE TABLE IF NOT EXISTS annotations (
     id INTEGER PRIMARY KEY DEFAULT nextval('annotation_ids'),
     day DATE NOT NULL,
     text VARCHAR NOT NULL,
@@ -19,4 +20,4 @@ CREATE TABLE annotations (
     updated_at TIMESTAMP
 );
 
-INSERT INTO data_versions VALUES ('annotations', 0);
+INSERT INTO data_versions VALUES ('annotations', 0) ON CONFLICT DO NOTHING;
