@@ -1,8 +1,8 @@
--- Who changed what, and when: every load and undo, target, benchmark and saved column mapping,
--- newest first (satisfaction.access: each change records the signed-in user, or the
+-- Who changed what, and when: every load and undo, target, benchmark, saved column mapping and
+-- note written or edited (a removed note is gone with its record), newest first (satisfaction.access: each change records the signed-in user, or the
 -- operating-system user on the command line).
 -- grain: one row per change (a mapping's headers, saved together, are one change)
--- reads: responses, tolerance, kano, complaints, customers, employees, gap_inputs, audits, targets, benchmarks
+-- reads: responses, tolerance, kano, complaints, customers, employees, gap_inputs, audits, targets, benchmarks, annotations
 -- params: none
 -- columns: changed_at, changed_by, change, subject
 SELECT changed_at, changed_by, change, subject
@@ -22,5 +22,11 @@ FROM (
     UNION ALL
     SELECT max(saved_at), any_value(saved_by), 'mapping', kind || ' · ' || name
     FROM column_mappings GROUP BY kind, name
+    UNION ALL
+    SELECT created_at, created_by, 'note', id || ' · ' || text
+    FROM annotations
+    UNION ALL
+    SELECT updated_at, updated_by, 'note_edit', id || ' · ' || text
+    FROM annotations WHERE updated_at IS NOT NULL
 )
 ORDER BY changed_at DESC NULLS LAST, change, subject

@@ -115,6 +115,15 @@ def require(user: User, action: str) -> None:
         raise Refused(user, action)
 
 
+def can_change_note(user: User, author: str, removing: bool = False) -> bool:
+    """Whether ``user`` may edit (or, ``removing``, remove) a note ``author`` wrote: their own
+    when they may annotate; another's only to remove it, as an administrator. Nobody edits
+    another's words, which would then stand under that person's name."""
+    if author.strip().lower() == user.name.strip().lower():
+        return can(user, "annotate")
+    return removing and can(user, "delete_others_annotations")
+
+
 @dataclass(frozen=True)
 class RoleTable:
     """The roles file: a role and scope per email, and the role of anyone else signed in."""

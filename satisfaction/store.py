@@ -52,9 +52,14 @@ def _migrations() -> list[tuple[int, str]]:
 
 SCHEMA_VERSION = max(number for number, _ in _migrations())
 
-#: The tables a row scope restricts: every record kind's, and the rollups summed from them.
+#: The tables a row scope restricts: every record kind's, the rollups summed from them, and
+#: the notes pinned to the timeline.
 SCOPED_TABLES: tuple[str, ...] = tuple(KINDS) + tuple(
-    table for tables in rollups.TABLES.values() for table, _ in tables)
+    table for tables in rollups.TABLES.values() for table, _ in tables) + ("annotations",)
+
+#: Tables whose rows in scope are not the generic rule's: a note for no region and no unit
+#: belongs to the whole business and is everyone's; one for a region or unit, its scope's.
+SPECIAL_SCOPES = {"annotations": "(region IS NULL AND unit IS NULL) OR in_scope(region, unit)"}
 
 #: The region and unit columns of a row, and of the earlier record a row pairs it with (a
 #: customer's move from one month to the next keeps both months' regions).
@@ -115,7 +120,8 @@ class Store:
         #: Per scoped table, the statement shadowing it with its rows in scope (_restrict).
         self._scoped_views = tuple(
             f"CREATE TEMPORARY VIEW {table} AS SELECT * FROM {_quoted(catalog)}.main.{table} "
-            f"WHERE {scope_condition(columns[table])}" for table in SCOPED_TABLES
+            f"WHERE {SPECIAL_SCOPES.get(table) or scope_condition(columns[table])}"
+            for table in SCOPED_TABLES
             if table in columns)  # an older schema (schema_version) lacks later tables
 
     def close(self) -> None:
@@ -254,8 +260,9 @@ class Store:
     def _restrict(self, cur: duckdb.DuckDBPyConnection, scope: Scope) -> None:
         """Make ``cur`` see only the rows in ``scope``, whatever it runs.
 
-        Each record table is shadowed, on this cursor alone, by a temporary view of the same
-        name holding its rows in scope (DuckDB resolves a name in the temporary schema first,
+        Each record table, each rollup summed from one and the notes (:data:`SCOPED_TABLES`)
+        are shadowed, on this cursor alone, by a temporary view of the same name holding their
+        rows in scope (DuckDB resolves a name in the temporary schema first,
         in a query's own text and in the macros it calls alike), so every query — through the
         filter macros or reading a table directly, today's or tomorrow's — reads the scope
         and nothing else; the scope's values are bound into two variables, never spliced.

@@ -88,3 +88,15 @@ def test_a_scope_binds_a_list_per_restricted_dimension_and_none_for_the_others()
     scope = Scope(units=("East-1",))
     assert not scope.everything
     assert scope.variables() == {"scope_regions": None, "scope_units": ["East-1"]}
+
+
+@pytest.mark.parametrize("role, own, others, remove_others", [
+    ("viewer", False, False, False), ("analyst", True, False, False),
+    ("admin", True, False, True)])
+def test_a_note_is_edited_by_its_author_and_removed_by_them_or_an_administrator(
+        role, own, others, remove_others):
+    user = User("Ana@example.com", role)
+    assert access.can_change_note(user, "ana@example.com") is own
+    assert access.can_change_note(user, "ana@example.com", removing=True) is own
+    assert access.can_change_note(user, "lee@example.com") is others
+    assert access.can_change_note(user, "lee@example.com", removing=True) is remove_others

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from satisfaction import batch_log
+from satisfaction import annotations as notes, batch_log
 from satisfaction.filters import Filters
 from satisfaction.page_context import PageContext
 from satisfaction.store import Store
@@ -129,3 +129,28 @@ def test_the_demo_data_is_offered_to_an_administrator_only(
         at.button(key="load_demo").click().run()
         with Store(empty) as store:
             assert not store.is_empty()
+
+
+def test_an_analyst_may_not_change_anothers_note_and_an_admin_may_only_remove_it(
+        db, fresh_streamlit):
+    with Store(db) as store:
+        notes.add(store, "2026-01-05", "Price rise", "someone@example.com")
+
+    def data_page(email: str) -> AppTest:
+        at = dashboard(email)
+        at.switch_page("app_pages/data.py")
+        return at.run()
+
+    def labels(at: AppTest) -> set[str]:
+        return {b.label for b in at.button}
+
+    analyst = data_page(ANALYST)
+    assert "Only its author, or an administrator removing it" in " ".join(
+        c.value for c in analyst.caption)
+    assert not {"Save changes", "Remove note"} & labels(analyst)
+    admin = data_page(ADMIN)
+    assert "Remove note" in labels(admin) and "Save changes" not in labels(admin)
+    next(b for b in admin.button if b.label == "Remove note").click().run()
+    assert not admin.exception
+    with Store(db) as store:
+        assert notes.in_view(store.query, Filters()).empty

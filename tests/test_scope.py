@@ -9,10 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from satisfaction import annotations as notes_store, rollups
 from satisfaction.access import Scope
 from satisfaction.filters import Filters
 from satisfaction.queries import all_queries
-from satisfaction.store import SCOPED_TABLES, Store
+from satisfaction.contracts import KINDS
+from satisfaction.store import Store
 
 SCOPES = {
     "east": (Scope(regions=("East",)), {"region": ("East",)}),
@@ -40,17 +42,19 @@ def _only_their_rows(table: str, allowed: dict[str, tuple[str, ...]]) -> str:
 
 @pytest.fixture(scope="module", params=list(SCOPES))
 def scoped_pair(request, demo_store_path: Path, tmp_path_factory) -> tuple[Scope, Path]:
-    """A scope and a copy of the demo store holding only that scope's rows."""
+    """A scope and a copy of the demo store holding only that scope's rows (and the rollups
+    summed from them)."""
     scope, allowed = SCOPES[request.param]
     copy = tmp_path_factory.mktemp("scope") / "only-theirs.duckdb"
     with Store(copy) as store, store.cursor() as cur:
         cur.execute("ATTACH ? AS source (READ_ONLY)", [str(demo_store_path)])
         for table in UNSCOPED:
             cur.execute(f"INSERT INTO {table} SELECT * FROM source.main.{table}")
-        for table in SCOPED_TABLES:
+        for table in KINDS:
             cur.execute(f"INSERT INTO {table} SELECT * FROM source.main.{table} "
                         f"WHERE {_only_their_rows(table, allowed)}")
         cur.execute("DETACH source")
+        rollups.rebuild(cur)
     return scope, copy
 
 
@@ -99,3 +103,13 @@ def test_a_scope_reaches_no_other_query_running_at_the_same_time(demo_store_path
         store.query("filter_options", scope=Scope(regions=("East",)))
         regions = store.query("filter_options").query("dimension == 'region'")["value"]
     assert list(regions) == ["East", "North", "South", "West"]
+
+
+def test_a_scoped_user_sees_the_notes_for_everywhere_and_for_their_scope_only(tmp_path):
+    with Store(tmp_path / "notes.duckdb") as store:
+        for text, region, unit in [("everywhere", None, None), ("east", "East", None),
+                                   ("west", "West", None), ("east unit", None, "East-1")]:
+            notes_store.add(store, date(2026, 1, 5), text, "analyst@example.com", region, unit)
+        notes = store.query("annotations_in_view", Filters().params(),
+                            scope=Scope(regions=("East",)))
+    assert list(notes["text"]) == ["everywhere", "east"]

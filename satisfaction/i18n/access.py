@@ -37,4 +37,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "change_target": ("target", "目标值"),
     "change_benchmark": ("benchmark", "竞争对手基准"),
     "change_mapping": ("column mapping", "列映射"),
+    "note_not_yours": ("Only its author, or an administrator removing it, may change this note.",
+                       "只有作者本人可以修改这条备注，管理员可以删除它。"),
+    "change_note": ("note", "备注"),
+    "change_note_edit": ("note edited", "备注修改"),
 }

@@ -2,7 +2,9 @@
 note, see every note with who wrote and last changed it, edit or remove one. The Data page
 shows it, where analysts manage what the dashboard holds.
 
-Each change is recorded as the signed-in user (:func:`satisfaction.ui.user.current`); a
+Each change is recorded as the signed-in user (:func:`satisfaction.ui.user.current`) and
+checked against their role when it is made: an analyst adds notes and edits or removes their
+own, an administrator also removes others' (:func:`satisfaction.access.can_change_note`). A
 refused note says why in the interface's language and changes nothing. A note's text is data:
 it reaches the page only in a table, a widget's value or an option, never in Markdown.
 """
@@ -15,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from satisfaction import annotations
+from satisfaction.access import Refused
 from satisfaction.charts.annotations import short
 from satisfaction.exports import annotations_table
 from satisfaction.filters import Filters
@@ -43,6 +46,9 @@ def _done(ctx: PageContext, change, said: str, note_id: int | None = None) -> No
         made = change()
     except annotations.NoteRefused as refused:
         st.error(ctx.t("note_not_saved", reason=_refusal(ctx, refused)))
+        return
+    except Refused:
+        st.error(ctx.t("access_refused"))
         return
     st.session_state[SAID_KEY] = ctx.t(said, id=made if note_id is None else note_id)
     st.rerun()
@@ -106,8 +112,8 @@ def annotations_editor(ctx: PageContext, store: Store) -> None:
         st.markdown(f"**{t('note_add_heading')}**")
         day, text, region, unit = _fields(ctx, options, "note_new")
         if st.form_submit_button(t("note_add"), type="primary"):
-            _done(ctx, lambda: annotations.add(store, day, text, user.current(), region, unit),
-                  "note_added")
+            _done(ctx, lambda: annotations.add(store, day, text, user.require("annotate").name,
+                                               region, unit), "note_added")
     notes = annotations_table(context.run_query, Filters())
     if notes.empty:
         st.caption(t("note_none"))
@@ -116,14 +122,25 @@ def annotations_editor(ctx: PageContext, store: Store) -> None:
     chosen = st.selectbox(t("note_change_heading"), list(notes["id"]), key="note_chosen",
                           format_func=lambda i: _choice(notes, i))
     note = notes[notes["id"] == chosen].iloc[0]
+    author = str(note["created_by"])
+    if not user.can_change_note(author, removing=True):
+        st.caption(t("note_not_yours"))
+        return
     with st.form(f"note_edit_form_{chosen}"):
         day, text, region, unit = _fields(ctx, options, f"note_{chosen}", note)
         save, remove = st.columns(2)
-        if save.form_submit_button(t("note_save")):
-            _done(ctx, lambda: annotations.edit(store, chosen, user.current(), day=day, text=text,
-                                                region=region, unit=unit), "note_saved", chosen)
+        if user.can_change_note(author) and save.form_submit_button(t("note_save")):
+            _done(ctx, lambda: annotations.edit(store, chosen, user.require_note(author).name,
+                                                day=day, text=text, region=region, unit=unit),
+                  "note_saved", chosen)
         if remove.form_submit_button(t("note_remove"), icon=":material/delete:"):
-            _done(ctx, lambda: annotations.remove(store, chosen), "note_removed", chosen)
+            _done(ctx, lambda: _remove(store, chosen, author), "note_removed", chosen)
+
+
+def _remove(store: Store, note_id: int, author: str) -> None:
+    """Remove the note, unless this session's user may not remove ``author``'s notes."""
+    user.require_note(author, removing=True)
+    annotations.remove(store, note_id)
 
 
 def _choice(notes: pd.DataFrame, note_id: int) -> str:

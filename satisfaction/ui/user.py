@@ -93,11 +93,27 @@ def can(action: str) -> bool:
     return user is not None and access.can(user, action)
 
 
+def can_change_note(author: str, removing: bool = False) -> bool:
+    """Whether this session's user may edit (``removing``: remove) a note by ``author``: to
+    leave out what they may not do."""
+    user = viewer()
+    return user is not None and access.can_change_note(user, author, removing)
+
+
 def require(action: str) -> access.User:
     """This session's user when they may take ``action``; :class:`access.Refused` otherwise.
     Every change the dashboard makes calls it first, whatever the page drew."""
     user = acting()
     access.require(user, action)
+    return user
+
+
+def require_note(author: str, removing: bool = False) -> access.User:
+    """This session's user when they may edit (``removing``: remove) a note by ``author``;
+    :class:`access.Refused` otherwise."""
+    user = acting()
+    if not access.can_change_note(user, author, removing):
+        raise access.Refused(user, "remove the note" if removing else "edit the note")
     return user
 
 
