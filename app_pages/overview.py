@@ -33,7 +33,8 @@ if glance is None:
     st.info(ctx.t("no_data_for_filters"))
     st.stop()
 focus = glance.focus
-st.subheader(first_glance.sentences_of(ctx, glance, most=1)[0])
+# the headline is a heading of its own, ahead of the sections (subheaders) below it
+st.markdown(f"### {first_glance.sentences_of(ctx, glance, most=1)[0]}")
 
 kind = "quarter" if view == "qtd" else period
 params = f.params(by=kind)
@@ -47,6 +48,7 @@ if view == "period":
     whole = pairing is None or (pairing.tested and not pairing.like_for_like)
 else:
     customer, labels = first_glance.totals_tiles(glance.totals), [focus.label]
+    previous = sentences.baseline_name(ctx, focus.previous)
     whole = True
 
 
@@ -55,9 +57,8 @@ def checked(row: list) -> list:
 
 
 customer = checked(customer)
-st.caption(ctx.t("customers_heading") + " · " + ctx.t(
-    "latest_period", period=sentences.period_name(ctx, focus.label),
-    previous=sentences.baseline_name(ctx, focus.previous)))
+st.subheader(ctx.t("customers_heading") + " · " + ctx.t(
+    "latest_period", period=sentences.period_name(ctx, focus.label), previous=previous or "—"))
 tile_ui.tiles(ctx, customer)
 if focus.label != labels[-1]:
     st.caption(ctx.t("partial_skipped", period=sentences.period_name(ctx, labels[-1]),
@@ -80,7 +81,7 @@ notes = {figure: notices.notice_text(ctx, *kinds) for figure, kinds in headlines
 if uneven:
     notes["complaint_rate"] = sentences.uneven_note(ctx, uneven)
 if operations:
-    st.caption(ctx.t("operations_heading"))
+    st.subheader(ctx.t("operations_heading"))
     tile_ui.tiles(ctx, operations, notes)
 
 shown = ranking_frame(glance.ranking, glance.two_baselines)

@@ -326,9 +326,11 @@ def sentences_of(ctx, glance: Glance, most: int = 3) -> list[str]:
     """The first glance in at most ``most`` sentences (Markdown), what matters most first; when
     nothing stands out, one sentence saying so."""
     if not glance.candidates:
-        previous = glance.focus.previous
+        index = glance.totals[glance.totals["figure"] == "satisfaction_index"]
+        compared = len(index) and pd.notna(index["baseline_value"].iloc[0])
+        previous = sentences.baseline_name(ctx, glance.focus.previous) if compared else "—"
         return [ctx.t("glance_quiet", period=sentences.period_name(ctx, glance.focus.label),
-                      previous=sentences.baseline_name(ctx, previous))]
+                      previous=previous)]
     return [c.sentence for c in glance.candidates[:most]]
 
 

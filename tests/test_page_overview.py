@@ -162,7 +162,8 @@ def test_the_headline_comes_first_and_names_the_planted_east_drop(
     for lang in ("en", "zh"):
         at = dashboard(monkeypatch, demo_store_path, lang=lang)
         assert not at.exception
-        headline = at.subheader[0].value
+        headline = at.markdown[0].value  # a heading of its own, before every section
+        assert headline.startswith("### ")
         assert re.search(r"East(?![-A-Za-z0-9])", headline), headline  # the region, not a unit
         assert re.search(r"2026-(Q3|07|08|09)", headline), headline
         assert at.get("vega_lite_chart"), "the ranking is drawn"
@@ -172,11 +173,11 @@ def test_the_views_to_date_and_the_unit_ranking_come_from_the_url(
         monkeypatch, demo_store_path, fresh_streamlit):
     at = dashboard(monkeypatch, demo_store_path, view="ytd", rank_by="unit")
     assert not at.exception
-    captions = " ".join(c.value for c in at.caption)
-    assert "2026 to date against the same days of 2025 (2025-01-01 to 2025-10-31)" in captions
+    headings = " ".join(h.value for h in at.subheader)
+    assert "2026 to date against the same days of 2025 (2025-01-01 to 2025-10-31)" in headings
     assert at.segmented_control(key="view").value == "ytd"
     assert at.segmented_control(key="period").proto.disabled
     at = dashboard(monkeypatch, demo_store_path, view="qtd", lang="zh")
     assert not at.exception
-    assert "2026-Q4至今" in " ".join(c.value for c in at.caption)
+    assert "2026-Q4至今" in " ".join(h.value for h in at.subheader)
     assert not english_runs(at, data_values(demo_store_path))
