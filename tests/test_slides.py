@@ -109,3 +109,25 @@ def test_the_overview_slide_keeps_suppression(store):
 def test_the_deck_runs_every_builder_in_page_order(store):
     ctx = PageContext(lang="en", filters=DEMO_DATES, min_n=30, presentation=False)
     assert [s.page for s in deck(ctx, query_of(store))] == list(PAGES)
+
+
+def test_the_deck_draws_notes_over_its_trend_charts_only(full_demo_store_path, tmp_path):
+    """Presentation mode and the review pack show the notes pinned to the timeline, as the
+    pages' trend charts do; a chart whose x is not time gets none."""
+    import shutil
+
+    from satisfaction import annotations
+
+    copy = tmp_path / "store.duckdb"
+    shutil.copy(full_demo_store_path, copy)
+    with Store(copy) as store:
+        annotations.add(store, date(2026, 8, 15), "New call-centre system live", by="analyst")
+        ctx = PageContext(lang="en", filters=DEMO_DATES, min_n=30, presentation=False)
+        slides = {s.page: s for s in deck(ctx, query_of(store))}
+
+    def noted(s: Slide) -> bool:
+        return "New call-centre" in str(s.chart.to_dict())
+
+    assert noted(slides["satisfaction"]) and noted(slides["complaints"])
+    assert not any(noted(s) for page, s in slides.items()
+                   if page not in ("satisfaction", "complaints"))

@@ -9,11 +9,13 @@ line. Builders register with :func:`slide`; :func:`deck` runs them in page order
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import altair as alt
 import pandas as pd
 
+from satisfaction import annotations
+from satisfaction.charts.annotations import TimeAxis, annotated
 from satisfaction.page_context import PageContext
 
 Query = Callable[..., pd.DataFrame]
@@ -36,6 +38,9 @@ class Slide:
     """The chart's data, for the pack's notes and downloads."""
     n: int | None = None
     """How many records the slide's figures rest on."""
+    timeline: TimeAxis | None = None
+    """The chart's time axis, where its x is time: :func:`deck` draws the notes pinned to the
+    timeline over it, as the page's own trend charts do."""
 
 
 Builder = Callable[[PageContext, Query], "Slide | None"]
@@ -52,8 +57,14 @@ def slide(page: str) -> Callable[[Builder], Builder]:
 
 
 def deck(ctx: PageContext, query: Query) -> list[Slide]:
-    """Every page's slide that has something to show, in the dashboard's page order."""
-    return [s for s in (build(ctx, query) for build in BUILDERS.values()) if s is not None]
+    """Every page's slide that has something to show, in the dashboard's page order, with the
+    notes the filters show drawn over each trend chart."""
+    slides = [s for s in (build(ctx, query) for build in BUILDERS.values()) if s is not None]
+    if not any(s.timeline is not None for s in slides):
+        return slides
+    notes = annotations.in_view(query, ctx.filters)
+    return [replace(s, chart=annotated(s.chart, notes, s.timeline, ctx.t, ctx.presentation))
+            if s.timeline is not None and s.chart is not None else s for s in slides]
 
 
 # The builders, in the dashboard's page order: importing each registers it with @slide.

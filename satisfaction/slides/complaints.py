@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from satisfaction import complaint_figures as cf
 from satisfaction import exports
+from satisfaction.charts.annotations import MONTHS
 from satisfaction.charts.complaints import band_trend
 from satisfaction.slides import Slide, slide
 from satisfaction.text import plain_text
@@ -24,4 +25,4 @@ def complaints(ctx, query) -> Slide | None:
                        {**cf.chart_words(t), "title": t("cmp_rate_chart")})
     return Slide(page="complaints", title=t("page_complaints"),
                  findings=tuple(plain_text(s) for s in said[:3]), chart=chart, data=trend,
-                 n=int(trend["complaints"].sum()))
+                 n=int(trend["complaints"].sum()), timeline=MONTHS)

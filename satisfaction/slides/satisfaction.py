@@ -4,6 +4,7 @@ and what changed by region against the period before."""
 from __future__ import annotations
 
 from satisfaction import periods, satisfaction_figures
+from satisfaction.charts.annotations import TimeAxis
 from satisfaction.filters import DIMENSIONS
 from satisfaction.slides import Slide, slide
 from satisfaction.text import plain_text
@@ -24,4 +25,4 @@ def satisfaction(ctx, query) -> Slide | None:
     return Slide(page="satisfaction", title=ctx.t("page_satisfaction"),
                  findings=tuple(plain_text(s) for s in found.said[:3]),
                  chart=satisfaction_figures.trend_chart(ctx, found, index.figure),
-                 data=found.trend_view, n=index.n)
+                 data=found.trend_view, n=index.n, timeline=TimeAxis("grp", "quarter"))
