@@ -61,7 +61,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "tol_finding_month": ("{dimension} is below the adequate level in {where} in {month} "
                           "(MSA {msa}, n = {n}).",
-                          "{month}{where}的{dimension}低于适当服务（MSA {msa}，n = {n}）。"),
+                          "{month}，{where}的{dimension}低于适当服务（MSA {msa}，n = {n}）。"),
     "tol_chance": (" Its 95% interval reaches above zero: it may be chance.",
                    "其 95% 置信区间跨过零，可能只是抽样误差。"),
     "tol_finding_none": (
