@@ -48,7 +48,7 @@ listed = exports.tolerance_breaches_table(context.run_query, f, "all", ctx.min_n
 focus = figures.sorted_by_msa(figures.month_rows(overall, month))
 st.markdown(f"**{literal(figures.finding(ctx.t, listed, focus, month, month_name(month)))}**")
 
-items = right.toggle(ctx.t("tol_show_items"), key="tol_items")
+items = right.toggle(ctx.t("tol_show_items"), key="tol_items", bind="query-params")
 breached = {d: ctx.t("list_separator").join(figures.places(listed, d)[1])
             for d in focus["dimension"].unique()}
 zone = charts.zone_frame(focus, breached, ctx.t, items)

@@ -20,8 +20,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "presentation": ("Presentation mode", "演示模式"),
     "presentation_help": ("Large type, no chrome, colour-blind-safe colours.",
                           "大字号、隐藏工具栏、色盲友好配色。"),
-    "share_hint": ("The address bar holds these filters: copy it to share this view.",
-                   "地址栏已包含这些筛选条件：复制链接即可分享此视图。"),
+    "share_hint": ("The link holds the page, the filters, the language and the page's choices: "
+                   "whoever opens it sees this same view.",
+                   "链接包含当前页面、筛选条件、语言和页面上的选择：打开链接即可看到同一视图。"),
+    "copy_link": ("Copy link", "复制链接"),
+    "link_copied": ("Link to this view copied.", "已复制此视图的链接。"),
     "all": ("All", "全部"),
     "all_data": ("All data", "全部数据"),
     "store_busy": ("The store is in use by another process ({holder}), probably a load from the "

@@ -21,6 +21,7 @@ from satisfaction.page_context import PageContext
 from satisfaction.queries import load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
+from satisfaction.ui import share
 
 
 @dataclass
@@ -150,7 +151,8 @@ def sidebar() -> PageContext:
                               help=t("min_n_help", lang), bind="query-params")
     presentation = side.toggle(t("presentation", lang), key="present", bind="query-params",
                                help=t("presentation_help", lang))
-    side.caption(t("share_hint", lang))
+    with side:
+        share.copy_link(lang)
     filters = Filters(date_from=date_from, date_to=date_to, regions=selected["region"],
                       units=selected["unit"], channels=selected["channel"],
                       stages=selected["stage"], segments=selected["segment"])
