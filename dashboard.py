@@ -1,20 +1,20 @@
 """The dashboard's entry point: `streamlit run dashboard.py`.
 
 Sets up the page, draws the sidebar filters (kept in the URL), lists the pages and runs
-the chosen one. On an empty store it offers the demo data first.
+the chosen one, or in presentation mode shows every page's key slide instead. On an empty
+store it offers the demo data first.
 """
 
 import streamlit as st
 
 from satisfaction.demo import write_demo
-from satisfaction.ui import components, context
+from satisfaction.ui import context, presentation
 
 st.set_page_config(page_title="Customer satisfaction · 顾客满意度", page_icon="📊", layout="wide")
 
 store = context.open_store_or_stop()
 ctx = context.sidebar()
 st.session_state["page_context"] = ctx
-components.apply_presentation(ctx)
 
 PAGES = [
     ("app_pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
@@ -40,10 +40,17 @@ def offer_demo() -> None:
         st.rerun()
 
 
-pages = [st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url == "overview")
-         for path, title, url, icon in PAGES]
-if store.is_empty():
-    pages = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
-                     icon=":material/waving_hand:"), pages[-1]]
-st.navigation(pages).run()
-components.presentation_exit(ctx)
+pages = {url: st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url == "overview")
+         for path, title, url, icon in PAGES}
+empty = store.is_empty()
+shown = list(pages.values())
+if empty:
+    shown = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
+                     icon=":material/waving_hand:"), pages["data"]]
+page = st.navigation(shown)
+if ctx.presentation and not empty:
+    presentation.show(ctx, page, pages)
+else:
+    presentation.forget()
+    presentation.open_requested_page(pages)
+    page.run()
