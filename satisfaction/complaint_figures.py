@@ -227,26 +227,28 @@ def _p(value: float) -> str:
     return "< 0.001" if value < 0.001 else f"= {value:.3f}"
 
 
+def spike_sentence(ctx, spike: dict) -> str:
+    """The unit-month of :func:`lead_spike` in one sentence (Markdown), with how fast its
+    complaints were resolved or why that is not shown."""
+    from satisfaction.text import markdown_literal
+
+    sentence = ctx.t("cmp_finding_spike", unit=markdown_literal(spike["unit"]),
+                     complaints=spike["complaints"], month=spike["month"],
+                     ratio=spike["ratio"], usual=spike["usual"], p=_p(spike["p_value"]))
+    if spike["days_shown"]:
+        return sentence + ctx.t("cmp_finding_spike_days", days=spike["days_median"],
+                                days_ratio=spike["days_ratio"], usual_days=spike["usual_days"])
+    why = ctx.t("hidden_small_n", min_n=ctx.min_n, n=spike["resolved"],
+                what=ctx.t("what_resolved_complaints"))
+    return sentence + ctx.t("cmp_finding_spike_days_hidden", why=why)
+
+
 def findings(ctx, spike: dict | None, recovery: pd.DataFrame, categories: pd.DataFrame) -> list:
     """The page's findings in order: the unit-month that stands out (the lead), the
     service-recovery effect whichever way it goes, the most frequent category."""
     from satisfaction.text import markdown_literal
 
-    said = []
-    if spike is None:
-        said.append(ctx.t("cmp_finding_no_spike"))
-    else:
-        sentence = ctx.t("cmp_finding_spike", unit=markdown_literal(spike["unit"]),
-                         complaints=spike["complaints"], month=spike["month"],
-                         ratio=spike["ratio"], usual=spike["usual"], p=_p(spike["p_value"]))
-        if spike["days_shown"]:
-            sentence += ctx.t("cmp_finding_spike_days", days=spike["days_median"],
-                              days_ratio=spike["days_ratio"], usual_days=spike["usual_days"])
-        else:
-            why = ctx.t("hidden_small_n", min_n=ctx.min_n, n=spike["resolved"],
-                        what=ctx.t("what_resolved_complaints"))
-            sentence += ctx.t("cmp_finding_spike_days_hidden", why=why)
-        said.append(sentence)
+    said = [ctx.t("cmp_finding_no_spike") if spike is None else spike_sentence(ctx, spike)]
     after = recovery[recovery["grp"] == "after_recovery"]
     if not after.empty and pd.notna(after["p_value"].iloc[0]):
         row = after.iloc[0]

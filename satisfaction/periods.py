@@ -1,6 +1,7 @@
 """Calendar periods: labels, bounds, baselines, and what to do with a period the dates cut.
 
-A period is a month ('YYYY-MM') or a quarter ('YYYY-Qn'). One the date range covers only in
+A period is a month ('YYYY-MM'), a quarter ('YYYY-Qn') or a year ('YYYY', which the queries do
+not group by: the Overview's year to date queries its dates). One the date range covers only in
 part is *partial*; when the range ends inside it (the quarter in progress) it is shown as
 "2026-Q4 to date". A partial period is never compared with a whole one as if it were one:
 :func:`pair` compares the days the range covers with the same days of the baseline (2026-Q4
@@ -24,7 +25,9 @@ BASELINES = ("previous", "year_before")
 
 
 def period_bounds(label: str) -> tuple[date, date]:
-    """The first and last day of a period label 'YYYY-MM' or 'YYYY-Qn'."""
+    """The first and last day of a period label 'YYYY-MM', 'YYYY-Qn' or 'YYYY'."""
+    if label.isdigit() and len(label) == 4:
+        return date(int(label), 1, 1), date(int(label), 12, 31)
     year, rest = label.split("-")
     first_month, months = (3 * int(rest[1]) - 2, 3) if rest.startswith("Q") else (int(rest), 1)
     last_month = first_month + months - 1
@@ -35,22 +38,26 @@ def period_bounds(label: str) -> tuple[date, date]:
 
 
 def period_label(day: date, period: str) -> str:
-    """The label of the month ('YYYY-MM') or quarter ('YYYY-Qn') holding ``day``."""
+    """The label of the month ('YYYY-MM'), quarter ('YYYY-Qn') or year ('YYYY') holding
+    ``day``."""
+    if period == "year":
+        return f"{day.year:04d}"
     if period == "month":
         return f"{day.year:04d}-{day.month:02d}"
     if period == "quarter":
         return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    raise ValueError(f"a period is 'month' or 'quarter'; got {period!r}.")
+    raise ValueError(f"a period is 'month', 'quarter' or 'year'; got {period!r}.")
 
 
 def _kind(label: str) -> str:
-    return "quarter" if "Q" in label else "month"
+    return "year" if "-" not in label else "quarter" if "Q" in label else "month"
 
 
 def _months_back(label: str, baseline: str) -> int:
     if baseline not in BASELINES:
         raise ValueError(f"a baseline is one of {', '.join(BASELINES)}; got {baseline!r}.")
-    return 12 if baseline == "year_before" else 3 if _kind(label) == "quarter" else 1
+    kind = _kind(label)
+    return 12 if baseline == "year_before" or kind == "year" else 3 if kind == "quarter" else 1
 
 
 def shift_months(day: date, months: int) -> date:

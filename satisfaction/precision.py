@@ -108,6 +108,7 @@ LONG_VIEWS: dict[str, tuple[str, ...]] = {
 CHART_DECIMALS: dict[str, dict[str, int]] = {
     "score_distribution": {"share": 1},
     "unit_links": {"employee_index": 1, "stay_index": 1, "customer_index": 1, "nps": 0},
+    "ranking": {"value": 1, "low": 1, "high": 1, "change_previous": 1, "change_year_before": 1},
 }
 
 

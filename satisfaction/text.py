@@ -41,3 +41,12 @@ def markdown_literal(text: object) -> str:
     """
     escaped = _PUNCTUATION.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)).strip())
     return _UNLINK.sub(lambda m: m[1] + _JOINER if m[1] else _JOINER + m[2], escaped)
+
+
+_ESCAPED = re.compile(r"\\([" + re.escape(string.punctuation) + "])")
+
+
+def plain_text(markdown: str) -> str:
+    """A sentence built with :func:`markdown_literal` names as the plain text it renders to (for
+    a slide or a PDF, which do not read Markdown): escapes and word joiners taken out."""
+    return _ESCAPED.sub(r"\1", markdown.replace(_JOINER, ""))

@@ -160,6 +160,23 @@ def where_text(t, grouping: str, group: str) -> str:
     return t("tol_everywhere_lower") if grouping == "all" else group
 
 
+def breach_sentence(t, top: pd.Series, month_name: str) -> str:
+    """One breach (a row of :func:`breaches`) in one sentence: where, how long, its MSA and n,
+    and whether it may be chance. Data names pass through as they are."""
+    from satisfaction.charts.tolerance import dimension_name, signed
+
+    what = dimension_name(t, top["dimension"])
+    if top["item"] != tolerance.ALL_ITEMS:
+        what = t("tol_item_of", item=top["item"], dimension=what)
+    values = dict(dimension=what, where=where_text(t, top["grouping"], top["group"]),
+                  msa=signed(float(top["msa"])), n=f"{int(top['n']):,}")
+    if int(top["months"]) > 1:
+        sentence = t("tol_finding_spell", months=int(top["months"]), **values)
+    else:
+        sentence = t("tol_finding_month", month=month_name, **values)
+    return sentence if bool(top["breach_significant"]) else sentence + t("tol_chance")
+
+
 def finding(t, listed: pd.DataFrame, month_table: pd.DataFrame, month: str,
             month_name: str) -> str:
     """The page's one sentence: the breach of :func:`headline` with how long it has lasted,
@@ -170,16 +187,7 @@ def finding(t, listed: pd.DataFrame, month_table: pd.DataFrame, month: str,
 
     top = headline(listed)
     if top is not None:
-        what = dimension_name(t, top["dimension"])
-        if top["item"] != tolerance.ALL_ITEMS:
-            what = t("tol_item_of", item=top["item"], dimension=what)
-        values = dict(dimension=what, where=where_text(t, top["grouping"], top["group"]),
-                      msa=signed(float(top["msa"])), n=f"{int(top['n']):,}")
-        if int(top["months"]) > 1:
-            sentence = t("tol_finding_spell", months=int(top["months"]), **values)
-        else:
-            sentence = t("tol_finding_month", month=month_name, **values)
-        return sentence if bool(top["breach_significant"]) else sentence + t("tol_chance")
+        return breach_sentence(t, top, month_name)
     own = month_table[(month_table["item"] == tolerance.ALL_ITEMS) & month_table["msa"].notna()]
     if own.empty:
         return t("tol_finding_hidden", month=month_name)

@@ -150,5 +150,33 @@ def test_a_filter_leaving_out_a_small_rest_hides_the_tiles_and_says_so(
         assert metric(at, label).value == "—", label
     captions = [c.value for c in at.caption]
     rest = "Hidden: the filters leave out fewer than 30 responses of the unfiltered figure"
-    assert sum(rest in c for c in captions) == 4
+    assert sum(c.startswith(rest) for c in captions) == 4  # one per tile
+    assert any(c.startswith("Not ranked: East, North, South, West — " + rest) for c in captions)
     assert not any("fewer than 30 responses (" in c for c in captions)  # not for too few
+
+
+def test_the_headline_comes_first_and_names_the_planted_east_drop(
+        monkeypatch, demo_store_path, fresh_streamlit):
+    # the demo plants East's fall from 2026-08 (satisfaction/demo.py, finding 1): its breach of
+    # the adequate level or its drop in satisfaction leads the page, in either language
+    for lang in ("en", "zh"):
+        at = dashboard(monkeypatch, demo_store_path, lang=lang)
+        assert not at.exception
+        headline = at.subheader[0].value
+        assert re.search(r"East(?![-A-Za-z0-9])", headline), headline  # the region, not a unit
+        assert re.search(r"2026-(Q3|07|08|09)", headline), headline
+        assert at.get("vega_lite_chart"), "the ranking is drawn"
+
+
+def test_the_views_to_date_and_the_unit_ranking_come_from_the_url(
+        monkeypatch, demo_store_path, fresh_streamlit):
+    at = dashboard(monkeypatch, demo_store_path, view="ytd", rank_by="unit")
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "2026 to date against the same days of 2025 (2025-01-01 to 2025-10-31)" in captions
+    assert at.segmented_control(key="view").value == "ytd"
+    assert at.segmented_control(key="period").proto.disabled
+    at = dashboard(monkeypatch, demo_store_path, view="qtd", lang="zh")
+    assert not at.exception
+    assert "2026-Q4至今" in " ".join(c.value for c in at.caption)
+    assert not english_runs(at, data_values(demo_store_path))

@@ -36,13 +36,21 @@ def tolerance_breaches_table(run_query: RunQuery, filters: Filters, by: str, min
     month of the filtered ratings) for the whole business and by region, unit, channel and
     segment, with its MSA interval, n and the month its spell of consecutive breaches began;
     worst first (:func:`satisfaction.tolerance.breaches`)."""
+    tables = breach_tables(run_query, filters, min_n)
+    months = tables["all"]["period"] if not tables["all"].empty else pd.Series(dtype=object)
+    if month is None and months.empty:
+        return pd.DataFrame(columns=list(tolerance_figures.BREACH_COLUMNS))
+    return tolerance_figures.breaches(tables, month or max(months))
+
+
+def breach_tables(run_query: RunQuery, filters: Filters, min_n: int) -> dict[str, pd.DataFrame]:
+    """The zone-of-tolerance tables by month (:func:`satisfaction.tolerance.figures`) of the
+    whole business and of each cut a breach is looked for in, by grouping: what
+    :func:`satisfaction.tolerance.breaches` lists a month's breaches from."""
     tables = {}
     for grouping in ("all", *tolerance_figures.CUTS):
         frame = run_query("tolerance_by_group_and_month",
                           filters.params(by=grouping, period="month"))
         tables[grouping] = (tolerance_figures.figures(frame, min_n) if not frame.empty
                             else frame)
-    months = tables["all"]["period"] if not tables["all"].empty else pd.Series(dtype=object)
-    if month is None and months.empty:
-        return pd.DataFrame(columns=list(tolerance_figures.BREACH_COLUMNS))
-    return tolerance_figures.breaches(tables, month or max(months))
+    return tables

@@ -54,3 +54,7 @@ def slide(page: str) -> Callable[[Builder], Builder]:
 def deck(ctx: PageContext, query: Query) -> list[Slide]:
     """Every page's slide that has something to show, in the dashboard's page order."""
     return [s for s in (build(ctx, query) for build in BUILDERS.values()) if s is not None]
+
+
+# The builders, in the dashboard's page order: importing each registers it with @slide.
+from satisfaction.slides import overview  # noqa: E402,F401
