@@ -83,9 +83,10 @@ st.subheader(t("cmp_groups"))
 for column, dimension in zip(st.columns(3), ("region", "unit", "channel")):
     groups = exports.complaint_groups_table(context.run_query, f, dimension, ctx.min_n)
     dressed = groups.assign(label=[cf.label(t, None, g) for g in groups[dimension]],
-                            share_pct=100 * groups["share"])
+                            key=groups[dimension], share_pct=100 * groups["share"])
     with column:
-        spec = charts.group_bars(dressed, {**titles, "title": t("cmp_by", dimension=t(dimension))})
+        spec = charts.group_bars(dressed, {**titles, "title": t("cmp_by", dimension=t(dimension))},
+                                 context.dimension_colours(dimension))
         components.chart(ctx, spec, groups, f"complaints-by-{dimension}")
 
 st.subheader(t("cmp_severity"))

@@ -123,7 +123,7 @@ else:
     st.markdown(ctx.t("kano_segments_differ", features=names(differ))
                 if differ else ctx.t("kano_segments_same"))
     grid, marks, headers = kano_tables.segment_grid(compared, ctx.t)
-    styled = grid.style.apply(lambda _: marks.replace({True: "background-color: #FBE3D6",
+    styled = grid.style.apply(lambda _: marks.replace({True: kano_tables.DIFFERS_STYLE,
                                                        False: ""}), axis=None)
     components.table(ctx, styled, "kano-segments", download=segments, column_config={
         "feature": st.column_config.TextColumn(ctx.t("kano_feature"), pinned=True),

@@ -2,6 +2,8 @@
 
 ``vl-convert`` draws missing glyphs as empty boxes unless a font that has them is
 registered; Debian's ``fonts-noto-cjk`` provides Noto Sans CJK (the README's install step).
+Charts come here themed (:func:`satisfaction.charts.themed`): files are drawn in the light
+theme, its default, unless the caller asks for the dark one.
 """
 
 from __future__ import annotations

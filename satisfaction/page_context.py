@@ -1,6 +1,6 @@
-"""What a page's figures depend on besides the data: language, filters, minimum n and display
-mode. Free of Streamlit, so the command line and the review pack build the same figures the
-pages show."""
+"""What a page's figures depend on besides the data: language, filters, minimum n, display
+mode and theme ('light' or 'dark', which the charts follow). Free of Streamlit, so the
+command line and the review pack build the same figures the pages show."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class PageContext:
     filters: Filters
     min_n: int
     presentation: bool
+    theme: str = "light"
 
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)

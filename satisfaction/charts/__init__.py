@@ -4,28 +4,113 @@ Colours are the Okabe–Ito palette (safe for the common colour-vision deficienc
 presentation mode every font grows so a projector's back row can read it. Chinese labels
 render in the browser with the system's CJK font, and in PNG/SVG export through
 ``vl-convert`` with Noto Sans CJK registered (see :mod:`satisfaction.chart_export`).
+
+Builders never name a colour that only reads on one background. Data colours (the palette,
+GOOD, BAD, NEUTRAL) read on white and on the dark theme's near-black alike; what must contrast
+with the background — text, rules, outlines — names a role instead, a Vega-Lite mark style
+(:data:`INK`, :data:`MUTED`, :data:`HALO`, :data:`BAND`) that :func:`themed` colours for the
+light or the dark theme.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import altair as alt
+import pandas as pd
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable under deuteranopia,
-#: protanopia and tritanopia.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: protanopia and tritanopia. Their black is left out: it vanishes on the dark theme.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"]
 GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#999999"
+#: The colours a region or channel keeps everywhere: the palette without its yellow, too pale
+#: on white for a bar or a line of its own.
+IDENTITY = PALETTE[:6]
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
 
+#: Mark styles naming a role rather than a colour (``mark_text(style=INK)``).
+INK, MUTED, HALO, BAND = "ink", "muted", "halo", "band"
+#: Text written on a coloured cell (a heatmap's), chosen against the cell's colour, not the
+#: background's: the same in both themes.
+ON_LIGHT_CELL, ON_DARK_CELL = "#000000", "#FFFFFF"
+#: A change's shape beside its colour, so a significant fall and rise read apart without
+#: colour (and in grey print): ▼ fall, ▲ rise, ● neither.
+STATUS_SHAPES = {"down": "triangle-down", "same": "circle", "up": "triangle-up"}
+THEMES = ("light", "dark")
 
-def themed(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
-    """Apply the house style; larger type in presentation mode."""
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one theme: the background and what is drawn on it."""
+    background: str
+    text: str
+    muted: str
+    grid: str
+    domain: str
+    band: str
+
+
+#: Streamlit's own backgrounds and text (1.67: light #FFFFFF and #2F2D2B, dark #171614 and
+#: #EDEBE8), so a chart sits on the page seamlessly and its halos match the page.
+THEME = {
+    "light": Theme(background="#FFFFFF", text="#2F2D2B", muted="#6B7280", grid="#E7E6E4",
+                   domain="#8C8984", band="#C9DDEB"),
+    "dark": Theme(background="#171614", text="#EDEBE8", muted="#A9A5A0", grid="#34322E",
+                  domain="#7A7670", band="#263F55"),
+}
+
+
+def theme_name(wanted: str | None) -> str:
+    """``wanted`` when it names a theme, else light (exports and the review pack's default)."""
+    return wanted if wanted in THEMES else "light"
+
+
+def themed(chart: alt.TopLevelMixin, presentation: bool = False,
+           theme: str = "light") -> alt.TopLevelMixin:
+    """Apply the house style for the ``theme`` ('light' or 'dark'): background, every text
+    (axes, legends, titles, facet headers, text marks), gridlines, axis lines and the mark
+    styles the builders name; larger type in presentation mode."""
     scale = 1.5 if presentation else 1.0
+    colours = THEME[theme_name(theme)]
+    text = {"labelColor": colours.text, "titleColor": colours.text}
     return (
-        chart.configure(font=FONT, background="white")
+        chart.configure(font=FONT, background=colours.background, style={
+            INK: {"color": colours.text}, MUTED: {"color": colours.muted},
+            HALO: {"stroke": colours.background}, BAND: {"color": colours.band},
+        })
         .configure_axis(labelFontSize=12 * scale, titleFontSize=13 * scale, grid=True,
-                        gridColor="#eeeeee", domainColor="#888888")
-        .configure_legend(labelFontSize=12 * scale, titleFontSize=13 * scale, orient="bottom")
-        .configure_title(fontSize=16 * scale, anchor="start")
+                        gridColor=colours.grid, domainColor=colours.domain,
+                        tickColor=colours.domain, **text)
+        .configure_legend(labelFontSize=12 * scale, titleFontSize=13 * scale, orient="bottom",
+                          symbolOpacity=1, **text)
+        .configure_header(**text)
+        .configure_title(fontSize=16 * scale, anchor="start", color=colours.text,
+                         subtitleColor=colours.muted)
+        .configure_text(color=colours.text)
         .configure_view(stroke=None)
         .configure_range(category=PALETTE)
     )
+
+
+def identity_colours(values: Iterable[str]) -> dict[str, str]:
+    """One :data:`IDENTITY` colour per value, by the value's place among ``values`` sorted:
+    given every region in the store, a region keeps its colour whatever the filters leave.
+    Past six values the colours repeat (:func:`dimension_colours` colours no such dimension)."""
+    ordered = sorted({str(v) for v in values})
+    return {value: IDENTITY[i % len(IDENTITY)] for i, value in enumerate(ordered)}
+
+
+def dimension_colours(options: pd.DataFrame, dimension: str) -> dict[str, str] | None:
+    """:func:`identity_colours` of a filter dimension ('region', 'channel', …) from the
+    ``filter_options`` query's frame (dimension, value): every value the store holds. None
+    when the store holds more values than there are :data:`IDENTITY` colours (the demo's
+    units): colours that repeat would claim two groups are one."""
+    values = set(options.loc[options["dimension"] == dimension, "value"])
+    return identity_colours(values) if len(values) <= len(IDENTITY) else None
+
+
+def identity_scale(colours: dict[str, str], shown: Iterable[str]) -> alt.Scale:
+    """A colour scale giving each of the ``shown`` values its colour in ``colours``."""
+    domain = list(dict.fromkeys(str(v) for v in shown))
+    return alt.Scale(domain=domain, range=[colours.get(v, NEUTRAL) for v in domain])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, PALETTE
+from satisfaction.charts import BAD, PALETTE, identity_scale
 from satisfaction.charts.words import tooltip
 
 LINE = PALETTE[0]
@@ -56,16 +56,21 @@ def pareto(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
         title=titles["title"], height=HEIGHT)
 
 
-def group_bars(frame: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
-    """Complaints per group (``label``) as bars, most first, with share and days in the tooltip."""
+def group_bars(frame: pd.DataFrame, titles: dict[str, str],
+               colours: dict[str, str] | None = None) -> alt.Chart:
+    """Complaints per group (``label``) as bars, most first, with share and days in the tooltip.
+    With ``colours`` (:func:`satisfaction.charts.dimension_colours`, by the group's value in
+    ``key``) each bar takes its group's colour, the same on every chart."""
     tips = [tooltip("label", titles["label"], "N"),
             tooltip("complaints", titles["complaints"], format=","),
             tooltip("share_pct", titles["share"], format=".1f"),
             tooltip("days_median", titles["days_median"], format=".1f"),
             tooltip("days_p90", titles["days_p90"], format=".1f")]
+    colour = {} if colours is None else {"color": alt.Color(
+        "key:N", scale=identity_scale(colours, frame["key"]), legend=None)}
     return alt.Chart(frame).mark_bar(color=LINE).encode(
         y=alt.Y("label:N", sort="-x", title=None),
-        x=alt.X("complaints:Q", title=titles["complaints"]), tooltip=tips,
+        x=alt.X("complaints:Q", title=titles["complaints"]), tooltip=tips, **colour,
     ).properties(title=titles["title"], height=alt.Step(24))
 
 

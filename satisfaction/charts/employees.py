@@ -15,7 +15,7 @@ from typing import Callable
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, GOOD, NEUTRAL, PALETTE
+from satisfaction.charts import BAD, GOOD, HALO, INK, MUTED, NEUTRAL, PALETTE
 from satisfaction.charts.labels import LINE_HEIGHT, Box, Frame, label_offsets, text_box, text_width
 from satisfaction.charts.words import tooltip
 
@@ -59,10 +59,10 @@ def driver_bars(table: pd.DataFrame, text: Text, presentation: bool = False) -> 
     bars = base.mark_bar(color=PALETTE[0], opacity=0.85).encode(
         y=y, x=alt.X("share:Q", title=text("emp_share_axis"), axis=alt.Axis(format=".0%")),
         tooltip=tips)
-    whiskers = base.mark_rule(color="#222222", strokeWidth=1.5).encode(
+    whiskers = base.mark_rule(style=INK, strokeWidth=1.5).encode(
         y=y, x="share_low:Q", x2="share_high:Q", tooltip=tips)
     values = base.mark_text(align="left", dx=6, fontSize=_fonts(presentation)[0],
-                            color="#222222").encode(
+                            style=INK).encode(
         y=y, x="share_high:Q", text=alt.Text("share:Q", format=".0%"))
     return alt.layer(bars, whiskers, values).properties(
         title=text("emp_drivers_title"), height=(48 if presentation else 40) * len(data),
@@ -115,7 +115,7 @@ def importance_performance(table: pd.DataFrame, text: Text,
             tooltip("y", text("emp_performance_axis"), format=".1f")]
     shown = [q for q in QUADRANT_COLORS if q in set(points["quadrant"])]
     base = alt.Chart(placed)
-    markers = base.mark_circle(size=MARKER_AREA, opacity=0.9, stroke="white").encode(
+    markers = base.mark_circle(size=MARKER_AREA, opacity=0.9, style=HALO).encode(
         x=x, y=y, tooltip=tips,
         color=alt.Color("quadrant_name:N", title=text("emp_quadrant"), scale=alt.Scale(
             domain=[text(f"emp_quad_{q}") for q in shown],
@@ -125,14 +125,14 @@ def importance_performance(table: pd.DataFrame, text: Text,
              "baseline": alt.expr("datum.baseline"), "dx": alt.expr("datum.dx"),
              "dy": alt.expr("datum.dy")}
     leaders = base.transform_filter(alt.datum.displaced).mark_rule(
-        color="#777777", x2Offset=alt.expr("datum.dx"), y2Offset=alt.expr("datum.dy")).encode(
+        style=MUTED, x2Offset=alt.expr("datum.dx"), y2Offset=alt.expr("datum.dy")).encode(
         x=x, y=y, x2="x:Q", y2="y:Q")
-    halo = base.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **style).encode(
+    halo = base.mark_text(style=[INK, HALO], strokeWidth=4, strokeJoin="round", **style).encode(
         **where)
-    labels = base.mark_text(color="#222222", **style).encode(**where)
+    labels = base.mark_text(style=INK, **style).encode(**where)
     splits = alt.Chart(pd.DataFrame({"x": [x_split], "y": [y_split]}))
-    rules = [splits.mark_rule(color="#bbbbbb", strokeDash=[5, 4]).encode(x="x:Q"),
-             splits.mark_rule(color="#bbbbbb", strokeDash=[5, 4]).encode(y="y:Q")]
+    rules = [splits.mark_rule(style=MUTED, strokeDash=[5, 4]).encode(x="x:Q"),
+             splits.mark_rule(style=MUTED, strokeDash=[5, 4]).encode(y="y:Q")]
     zone_layer = alt.Chart(zones).mark_text(
         fontSize=zone_font, fontWeight="bold", opacity=0.6, align=alt.expr("datum.align"),
         baseline=alt.expr("datum.baseline")).encode(
@@ -168,7 +168,7 @@ def chain_scatter(chain: pd.DataFrame, y: str, text: Text,
         x=x_enc, y=y_enc, tooltip=tips)
     style = {"fontSize": font, "align": alt.expr("datum.align"),
              "baseline": alt.expr("datum.baseline"), "dx": alt.expr("datum.dx"),
-             "dy": alt.expr("datum.dy"), "color": "#333333"}
+             "dy": alt.expr("datum.dy"), "style": INK}
     labels = base.mark_text(**style).encode(x=x_enc, y=y_enc, text="unit:N")
     fit = base.transform_regression("employee_index", y).mark_line(
         color=PALETTE[1], strokeDash=[5, 4]).encode(x=x_enc, y=y_enc)

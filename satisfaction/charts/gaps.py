@@ -12,7 +12,7 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, NEUTRAL, PALETTE
+from satisfaction.charts import BAD, HALO, INK, MUTED, NEUTRAL, PALETTE
 from satisfaction.charts.words import tooltip
 from satisfaction.methods import gaps
 
@@ -78,13 +78,13 @@ def overview(frame: pd.DataFrame, text: Text, presentation: bool = False) -> alt
         tooltip=[tooltip("dimension", text("gap_dimension"), "N"),
                  tooltip("gap_name", text("gap_gap"), "N"),
                  tooltip("value", text("gap_gap"), format="+.2f")])
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+    cells = base.mark_rect(style=HALO, strokeWidth=2).encode(
         color=alt.Color("kind:N", **_kind_scale(text)),
         opacity=alt.Opacity("strength:Q", scale=alt.Scale(domain=[0, 1], range=[0.15, 0.9]),
                             legend=None))
     frames = base.transform_filter("datum.starts").mark_rect(
-        fill=None, stroke="black", strokeWidth=3)
-    labels = [base.transform_filter(test).mark_text(fontSize=font, color="black",
+        filled=False, style=INK, strokeWidth=3)
+    labels = [base.transform_filter(test).mark_text(fontSize=font, style=INK,
                                                     fontWeight=weight).encode(text="label:N")
               for test, weight in (("datum.starts", "bold"), ("!datum.starts", "normal"))]
     return alt.layer(cells, frames, *labels).properties(
@@ -147,9 +147,9 @@ def ladder(frame: pd.DataFrame, text: Text, presentation: bool = False, columns:
     levels = base.transform_filter("datum.layer == 'level'")
     steps = base.transform_filter("datum.layer == 'step'")
     expected = levels.transform_filter("datum.expected != null").mark_rule(
-        color="#777777", strokeDash=[6, 4]).encode(y="mean(expected):Q")
+        style=MUTED, strokeDash=[6, 4]).encode(y="mean(expected):Q")
     points = levels.mark_point(filled=True, size=90 if not presentation else 160,
-                               color="#333333").encode(
+                               style=INK).encode(
         x=x, y=y, tooltip=[tooltip("level", text("gap_level"), "N"),
                            tooltip("y", text("gap_score"), format=".2f")])
     rules = steps.mark_rule().encode(

@@ -10,7 +10,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, GOOD
+from satisfaction.charts import BAD, GOOD, MUTED
 from satisfaction.charts import kano_marks as marks
 from satisfaction.charts.labels import Frame
 from satisfaction.methods.kano import CATEGORIES
@@ -139,8 +139,8 @@ def _diagram_background(x: alt.X, y: alt.Y, reverse: bool, presentation: bool) -
         x=alt.value(0), x2=alt.value("width"), y=alt.Y("y0:Q").scale(domain=list(DIAGRAM_Y)),
         y2="y1:Q", color=alt.Color("tint:N", scale=None))
     axes = alt.Chart(pd.DataFrame({"zero": [0.0]}))
-    cross = [axes.mark_rule(color="#555555", strokeWidth=1.5).encode(y="zero:Q"),
-             axes.mark_rule(color="#555555", strokeWidth=1.5).encode(x="zero:Q")]
+    cross = [axes.mark_rule(style=MUTED, strokeWidth=1.5).encode(y="zero:Q"),
+             axes.mark_rule(style=MUTED, strokeWidth=1.5).encode(x="zero:Q")]
     width = 5.0 if presentation else 3.5
     colors = marks.CATEGORY_COLORS
     lines = alt.Chart(curves(reverse)).mark_line(strokeWidth=width, strokeCap="round").encode(

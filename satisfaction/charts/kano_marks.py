@@ -14,7 +14,7 @@ from typing import Callable
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, GOOD, NEUTRAL, PALETTE, words
+from satisfaction.charts import BAD, GOOD, HALO, INK, MUTED, NEUTRAL, PALETTE, words
 from satisfaction.charts.labels import LINE_HEIGHT, Box, Frame, label_offsets, text_box, text_width
 from satisfaction.methods.kano import CATEGORIES
 
@@ -120,10 +120,10 @@ def markers_and_labels(data: pd.DataFrame, text: Text, size: str, domain, font: 
     """The leader lines, the markers (colour = category, area = size) and the feature labels."""
     base = alt.Chart(data)
     leaders = base.transform_filter(alt.datum.displaced).mark_rule(
-        color="#777777", strokeWidth=1, x2Offset=alt.expr("datum.dx"),
+        style=MUTED, strokeWidth=1, x2Offset=alt.expr("datum.dx"),
         y2Offset=alt.expr("datum.dy")).encode(x=x, y=y, x2="x:Q", y2="y:Q")
     size_title = text("kano_size_importance" if size == "importance" else "kano_size_n")
-    markers = base.mark_circle(opacity=0.9, stroke="white", strokeWidth=1.5).encode(
+    markers = base.mark_circle(opacity=0.9, style=HALO, strokeWidth=1.5).encode(
         x=x, y=y,
         color=alt.Color("category_name:N", title=text("kano_category"),
                         scale=_category_scale(text, data["category"]),
@@ -136,9 +136,9 @@ def markers_and_labels(data: pd.DataFrame, text: Text, size: str, domain, font: 
               "baseline": alt.expr("datum.baseline"), "dx": alt.expr("datum.dx"),
               "dy": alt.expr("datum.dy")}
     where = {"x": x, "y": y, "text": "feature:N"}
-    halo = base.mark_text(stroke="white", strokeWidth=4, strokeJoin="round", **placed).encode(
+    halo = base.mark_text(style=[INK, HALO], strokeWidth=4, strokeJoin="round", **placed).encode(
         **where)
-    labels = base.mark_text(color="#222222", **placed).encode(**where, tooltip=_tooltip(text))
+    labels = base.mark_text(style=INK, **placed).encode(**where, tooltip=_tooltip(text))
     return [leaders, markers, halo, labels]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from satisfaction.charts import MUTED
 from satisfaction.charts import kano_marks as marks
 from satisfaction.charts.labels import Frame
 
@@ -35,8 +36,8 @@ def better_worse(table: pd.DataFrame, text: marks.Text, size: str = "importance"
     y = alt.Y("y:Q", title=text("kano_better_axis"), scale=alt.Scale(domain=[0, 1], nice=False),
               axis=ticks)
     split = alt.Chart(pd.DataFrame({"at": [0.5]}))
-    rules = [split.mark_rule(color="#bbbbbb", strokeDash=[5, 4]).encode(x="at:Q"),
-             split.mark_rule(color="#bbbbbb", strokeDash=[5, 4]).encode(y="at:Q")]
+    rules = [split.mark_rule(style=MUTED, strokeDash=[5, 4]).encode(x="at:Q"),
+             split.mark_rule(style=MUTED, strokeDash=[5, 4]).encode(y="at:Q")]
     return alt.layer(
         *rules, marks.zone_layer(zones, zone_font, 0.55),
         *marks.markers_and_labels(data, text, size, domain, font, x, y, legend=True),

@@ -12,9 +12,13 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from satisfaction.charts import NEUTRAL
 from satisfaction.charts.kano_marks import CATEGORY_COLORS, Text
 from satisfaction.methods.kano import CATEGORIES
 
+#: The segment grid's mark for a category that differs from the overall one: the palette's
+#: vermillion, translucent, so the cell's text (the theme's own colour) reads on either theme.
+DIFFERS_STYLE = "background-color: rgba(213, 94, 0, 0.25)"
 #: Colours of the category names in Streamlit markdown, nearest to :data:`CATEGORY_COLORS`.
 MARKDOWN_COLORS = {"A": "green", "O": "blue", "M": "orange", "I": "gray", "R": "violet",
                    "Q": "orange"}
@@ -25,7 +29,7 @@ def share_bar(counts: dict[str, int], width: int = 100, height: int = 24, bar: i
 
     Segments follow :data:`CATEGORIES` (A, O, M, I, R, Q) with :data:`CATEGORY_COLORS`; each
     is ``width * count / total`` wide and ``bar`` high, centred in a ``width`` x ``height``
-    image; an empty bar (light grey) when there are no answers. The table draws an image at
+    image; an empty bar (grey) when there are no answers. The table draws an image at
     the row's height and clips what is wider than the column: at about 4:1 the whole bar fits
     a column of 140 pixels.
     """
@@ -39,7 +43,7 @@ def share_bar(counts: dict[str, int], width: int = 100, height: int = 24, bar: i
                          f'fill="{CATEGORY_COLORS[category]}"/>')
         left += part
     if not rects:
-        rects.append(f'<rect x="0" y="{top:g}" width="{width}" height="{bar}" fill="#eeeeee"/>')
+        rects.append(f'<rect x="0" y="{top:g}" width="{width}" height="{bar}" fill="{NEUTRAL}"/>')
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}">{"".join(rects)}</svg>')
     return "data:image/svg+xml;utf8," + quote(svg)
@@ -98,4 +102,4 @@ def legend_html(text: Text) -> str:
     items = "".join(swatch.format(color=CATEGORY_COLORS[c], name=html.escape(text(f"kano_cat_{c}")))
                     for c in CATEGORIES)
     title = html.escape(text("kano_legend"))
-    return f'<div style="font-size:0.85em;color:#555">{title}:{items}</div>'
+    return f'<div style="font-size:0.85em;opacity:0.8">{title}:{items}</div>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import PALETTE
+from satisfaction.charts import INK, PALETTE
 from satisfaction.charts.words import tooltips
 
 
@@ -22,7 +22,7 @@ def unit_link_scatter(units: pd.DataFrame, titles: dict[str, str]) -> alt.LayerC
     )
     points = base.mark_circle(size=110, color=PALETTE[0], opacity=0.85).encode(
         tooltip=tooltips(titles, ("unit", "N"), "employee_index", "customer_index", "nps"))
-    labels = base.mark_text(align="left", dx=8, fontSize=11, color="#333333").encode(text="unit:N")
+    labels = base.mark_text(align="left", dx=8, fontSize=11, style=INK).encode(text="unit:N")
     fit = base.transform_regression("employee_index", "customer_index").mark_line(
         color=PALETTE[1], strokeDash=[5, 4])
     return alt.layer(points, labels, fit).properties(height=380, width="container")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, GOOD, PALETTE
+from satisfaction.charts import BAD, GOOD, ON_DARK_CELL, ON_LIGHT_CELL, PALETTE
 from satisfaction.charts.words import tooltip
 
 LINE = PALETTE[0]
@@ -30,15 +30,23 @@ def monthly_rate(frame: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
 
 
 def flows(frame: pd.DataFrame, titles: dict[str, str], order: list[str]) -> alt.Chart:
-    """Customers churned and new per month (long: period, label, customers)."""
+    """Customers churned and new per month (long: period, label, customers): churned BAD,
+    dashed and ▼, new GOOD, solid and ▲, so the two read apart without colour."""
     tips = [tooltip("period", titles["period"], "O"), tooltip("label", titles["label"], "N"),
             tooltip("customers", titles["customers"], format=",")]
-    return alt.Chart(frame).mark_line(point=True).encode(
+    legend = alt.Legend(orient="right", symbolStrokeWidth=2.5)
+    base = alt.Chart(frame).encode(
         x=alt.X("period:O", title=titles["period"], axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("customers:Q", title=titles["customers"]),
-        color=alt.Color("label:N", sort=order, title=None, legend=alt.Legend(orient="right"),
-                        scale=alt.Scale(domain=order, range=[BAD, GOOD])), tooltip=tips,
-    ).properties(title=titles["title"], height=HEIGHT)
+        color=alt.Color("label:N", sort=order, title=None, legend=legend,
+                        scale=alt.Scale(domain=order, range=[BAD, GOOD])), tooltip=tips)
+    lines = base.mark_line().encode(strokeDash=alt.StrokeDash(
+        "label:N", sort=order, title=None, legend=legend,
+        scale=alt.Scale(domain=order, range=[[6, 3], [1, 0]])))
+    points = base.mark_point(filled=True, size=50).encode(shape=alt.Shape(
+        "label:N", sort=order, title=None, legend=legend,
+        scale=alt.Scale(domain=order, range=["triangle-down", "triangle-up"])))
+    return alt.layer(lines, points).properties(title=titles["title"], height=HEIGHT)
 
 
 def cohort_curves(frame: pd.DataFrame, titles: dict[str, str]) -> alt.Chart:
@@ -67,7 +75,8 @@ def cohort_heatmap(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChar
         tooltip=tips)
     text = base.mark_text(fontSize=10).encode(
         text=alt.Text("rate:Q", format=".0f"),
-        color=alt.condition("datum.rate > 60", alt.value("white"), alt.value("black")))
+        color=alt.condition("datum.rate > 60", alt.value(ON_DARK_CELL),
+                            alt.value(ON_LIGHT_CELL)))
     return alt.layer(cells, text).properties(title=titles["title"], height=alt.Step(26))
 
 

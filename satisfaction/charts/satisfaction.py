@@ -14,10 +14,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, GOOD, NEUTRAL, PALETTE
+from satisfaction.charts import (BAD, GOOD, INK, NEUTRAL, ON_DARK_CELL, ON_LIGHT_CELL, PALETTE,
+                                  STATUS_SHAPES)
 from satisfaction.charts.words import tooltip, tooltips
 
-LINE, TARGET, BENCHMARK = PALETTE[0], PALETTE[1], "#000000"
+LINE, TARGET = PALETTE[0], PALETTE[1]
+STATUSES = ("down", "same", "up")
 #: Pixels per row of a chart with a row per group: a step, not a total height, since Streamlit
 #: collapses a titled layered chart with a discrete axis and a fixed height to a single row.
 ROW_STEP = 30
@@ -38,8 +40,8 @@ def _target_rule(target: float | None, label: str, axis: str = "y") -> list[alt.
 def trend(frame: pd.DataFrame, titles: dict[str, str], target: float | None = None,
           benchmarks: pd.DataFrame | None = None) -> alt.LayerChart:
     """One figure over time: the line and its interval band, a filled mark where the change from
-    the period before is significant (GOOD up, BAD down), the target as a dashed rule and each
-    competitor's benchmark as a black mark with its source in the tooltip.
+    the period before is significant (GOOD ▲ up, BAD ▼ down), the target as a dashed rule and
+    each competitor's benchmark as a mark in the text colour, shaped by its source.
 
     ``frame``: one figure's rows of ``breakdowns.trend_table`` (grp, value, low, high, n, change,
     p_value, significant). ``titles``: the fields' words with title and y (the axis).
@@ -57,16 +59,20 @@ def trend(frame: pd.DataFrame, titles: dict[str, str], target: float | None = No
     points = base.mark_point(filled=True).transform_calculate(status=status).encode(
         y=y, tooltip=tips,
         color=alt.Color("status:N", legend=None, scale=alt.Scale(
-            domain=["down", "same", "up"], range=[BAD, LINE, GOOD])),
+            domain=list(STATUSES), range=[BAD, LINE, GOOD])),
+        shape=alt.Shape("status:N", legend=None, scale=alt.Scale(
+            domain=list(STATUSES), range=[STATUS_SHAPES[s] for s in STATUSES])),
         size=alt.condition("datum.significant", alt.value(140), alt.value(50)))
     layers = [band, line, points, *_target_rule(target, titles["target"])]
     if benchmarks is not None and not benchmarks.empty:
-        layers.append(alt.Chart(benchmarks).mark_point(filled=True, size=90, color=BENCHMARK).encode(
+        layers.append(alt.Chart(benchmarks).mark_point(filled=True, size=90, style=INK).encode(
             x="grp:O", y="value:Q",
             shape=alt.Shape("source:N", title=titles["source"], legend=alt.Legend(orient="right")),
             tooltip=tooltips({**titles, "grp": titles["period"]}, ("source", "N"), ("grp", "O"),
                              "value")))
-    return alt.layer(*layers).properties(title=titles["title"], height=TREND_HEIGHT, width="container")
+    # the status's shapes and the competitors' shapes are two scales, not one
+    return alt.layer(*layers).resolve_scale(shape="independent").properties(
+        title=titles["title"], height=TREND_HEIGHT, width="container")
 
 
 def with_status(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
@@ -80,8 +86,9 @@ def with_status(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
 def cut_bars(frame: pd.DataFrame, titles: dict[str, str], labels: dict[str, str],
              target: float | None = None) -> alt.LayerChart:
     """A dimension's groups in the period in focus as dots sorted by value on a zoomed axis,
-    with interval whiskers, a black tick at the baseline period's value and the dot coloured by
-    whether the change is a significant fall or rise (``with_status`` ``labels``). Dots, not
+    with interval whiskers, a tick in the text colour at the baseline period's value and the
+    dot coloured and shaped (▼ ● ▲) by whether the change is a significant fall or rise
+    (``with_status`` ``labels``). Dots, not
     bars: a bar's length must start at zero, which hides differences of a few points.
 
     ``frame``: one figure's shown rows of ``comparisons.comparison``. ``titles``: the fields'
@@ -92,14 +99,16 @@ def cut_bars(frame: pd.DataFrame, titles: dict[str, str], labels: dict[str, str]
     base = alt.Chart(data).encode(y=alt.Y("grp:N", sort=order, title=None))
     tips = tooltips(titles, ("grp", "N"), "value", "low", "high", "n", "baseline_value",
                     "change", "p_value", ("status", "N"))
-    colours = alt.Scale(domain=[labels["down"], labels["same"], labels["up"]],
-                        range=[BAD, PALETTE[0], GOOD])
-    whiskers = base.mark_rule(color="#333333", strokeWidth=2).encode(
+    names = [labels[s] for s in STATUSES]
+    colours = alt.Scale(domain=names, range=[BAD, PALETTE[0], GOOD])
+    shapes = alt.Scale(domain=names, range=[STATUS_SHAPES[s] for s in STATUSES])
+    whiskers = base.mark_rule(style=INK, strokeWidth=2).encode(
         x=alt.X("low:Q", title=titles["x"], scale=alt.Scale(zero=False, nice=True)), x2="high:Q")
     bars = base.mark_point(filled=True, size=220, opacity=1).encode(
         x="value:Q", tooltip=tips,
-        color=alt.Color("status:N", scale=colours, title=titles["status"]))
-    ticks = base.mark_tick(color="#000000", thickness=3, size=18).encode(
+        color=alt.Color("status:N", scale=colours, title=titles["status"]),
+        shape=alt.Shape("status:N", scale=shapes, title=titles["status"]))
+    ticks = base.mark_tick(style=INK, thickness=3, size=18).encode(
         x="baseline_value:Q", tooltip=tips)
     layers = [whiskers, ticks, bars, *_target_rule(target, titles["target"], axis="x")]
     return alt.layer(*layers).properties(title=titles["title"], width="container",
@@ -125,8 +134,8 @@ def heatmap(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart:
         tooltip=tips).transform_filter("isValid(datum.value)")
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text("value:Q", format=".1f"),
-        color=alt.condition("datum.value > " + str(_midpoint(frame)), alt.value("#000000"),
-                            alt.value("#ffffff")),
+        color=alt.condition("datum.value > " + str(_midpoint(frame)), alt.value(ON_LIGHT_CELL),
+                            alt.value(ON_DARK_CELL)),
         tooltip=tips).transform_filter("isValid(datum.value)")
     return alt.layer(empty, cells, text).properties(title=titles["title"], width="container",
                                                     height=alt.Step(ROW_STEP))

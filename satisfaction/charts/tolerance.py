@@ -13,15 +13,14 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import PALETTE
+from satisfaction.charts import BAND, BAD, GOOD, HALO, INK, PALETTE
 from satisfaction.charts.words import tooltip
 
 #: Position of perceived service → colour and shape (Okabe–Ito, colour-blind safe; the shape
 #: carries the same meaning without colour).
 POSITIONS = ("below", "inside", "above")
-COLOURS = {"below": "#D55E00", "inside": "#0072B2", "above": "#009E73"}
+COLOURS = {"below": BAD, "inside": PALETTE[0], "above": GOOD}
 SHAPES = {"below": "triangle-down", "inside": "circle", "above": "triangle-up"}
-BAND = "#C9DDEB"
 
 
 def _position_scales(t: Callable[..., str]):
@@ -46,13 +45,13 @@ def _zone_layers(rows: pd.DataFrame | None, t: Callable[..., str], presentation:
               scale=alt.Scale(domain=domain, nice=False),
               axis=alt.Axis(values=list(range(1, 10)), format="d"))
     base = (alt.Chart() if rows is None else alt.Chart(rows)).encode(y=y, tooltip=tips)
-    band = base.mark_bar(color=BAND, height={"band": 0.55}, cornerRadius=3).encode(
+    band = base.mark_bar(style=BAND, height={"band": 0.55}, cornerRadius=3).encode(
         x=x, x2="desired:Q")
     tick = dict(color="#5B7F99", thickness=2, size=26 if presentation else 20)
     low_edge = base.mark_tick(**tick).encode(x="adequate:Q")
     high_edge = base.mark_tick(**tick).encode(x="desired:Q")
     colour, shape = _position_scales(t)
-    mark = base.mark_point(filled=True, size=mark_size, opacity=1, stroke="white",
+    mark = base.mark_point(filled=True, size=mark_size, opacity=1, style=HALO,
                            strokeWidth=1).encode(x="perceived:Q", color=colour, shape=shape)
     return [band, low_edge, high_edge, mark]
 
@@ -75,16 +74,17 @@ def zone_chart(rows: pd.DataFrame, t: Callable[..., str], title: str,
     domain = [max(1.0, float(low) - 0.6), min(10.0, float(high) + 3.0)]
     zone = _zone_layers(rows, t, presentation, y, domain, 420 if presentation else 300)
     size = 16 if presentation else 13
-    msa = alt.Chart(rows).mark_text(align="left", dx=14, fontSize=size).encode(
-        y=y, x="perceived:Q", text="msa_text:N",
-        color=alt.condition(alt.datum.position == "below", alt.value(COLOURS["below"]),
-                            alt.value("#333333")))
+    msa = [alt.Chart(rows).transform_filter(test).mark_text(
+        align="left", dx=14, fontSize=size, **colour).encode(y=y, x="perceived:Q",
+                                                             text="msa_text:N")
+           for test, colour in ((alt.datum.position == "below", {"color": COLOURS["below"]}),
+                                (alt.datum.position != "below", {"style": INK}))]
     where = alt.Chart(rows).mark_text(align="left", dx=12, fontSize=size, fontWeight="bold",
                                       color=COLOURS["below"], limit=260).encode(
         y=y, x="desired:Q", text="breached_in_text:N")
     # a step, not a total height: Streamlit collapses a titled layered chart with a discrete
     # axis and a fixed height to a single row (see charts/satisfaction.py)
-    return alt.layer(*zone, msa, where).properties(
+    return alt.layer(*zone, *msa, where).properties(
         height=alt.Step(44 if presentation else 36), width="container", title=title)
 
 
@@ -110,7 +110,7 @@ def time_chart(series: pd.DataFrame, spells: pd.DataFrame, t: Callable[..., str]
     points = base.mark_point(filled=True, size=60).encode(
         y="msa:Q", shape=alt.condition(alt.datum.msa < 0, alt.value("triangle-down"),
                                        alt.value("circle")))
-    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#222222",
+    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(style=INK,
                                                               strokeWidth=1.5).encode(y="zero:Q")
     layers = [band, line, points, zero]
     if not spells.empty:

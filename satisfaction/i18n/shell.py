@@ -87,6 +87,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "points_fine_size": ("{value:.2f} points", "{value:.2f} 分"),
     "significant_short": ("significant", "显著"),
     "not_significant_short": ("n.s.", "不显著"),
+    "significant_good_short": ("significant, better", "显著改善"),
+    "significant_bad_short": ("significant, worse", "显著恶化"),
     "leave_presentation": ("Leave presentation mode", "退出演示模式"),
     "percentage_points_size": ("{value:.1f} percentage points", "{value:.1f} 个百分点"),
     "complaint_rate": ("Complaints per 1,000 customers a month", "每千名客户月投诉数"),

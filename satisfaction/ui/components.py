@@ -49,11 +49,13 @@ def downloaded(frame: pd.DataFrame, view: str | None, decimals: Mapping[str, int
 
 def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: str,
           view: str | None = None, decimals: Mapping[str, int] | None = None) -> None:
-    """Draw a chart, with its data as CSV and the chart as PNG and SVG a click away. The CSV
-    carries the precision shown on screen: ``data`` is the table of export ``view``, or
-    ``decimals`` gives its columns' decimals (:mod:`satisfaction.precision`)."""
-    themed = charts.themed(spec, ctx.presentation)
-    st.altair_chart(themed, width="stretch")
+    """Draw a chart in the page's theme, with its data as CSV and the chart as PNG and SVG a
+    click away (in the light theme, for documents and slides). The CSV carries the precision
+    shown on screen: ``data`` is the table of export ``view``, or ``decimals`` gives its
+    columns' decimals (:mod:`satisfaction.precision`). Streamlit's own chart theme is off: the
+    chart's colours are all :func:`satisfaction.charts.themed`'s, on screen as in the files."""
+    themed = charts.themed(spec, ctx.presentation, ctx.theme)
+    st.altair_chart(themed, width="stretch", theme=None)
     if ctx.presentation:
         return
     slug = _slug(name)
@@ -61,10 +63,11 @@ def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: s
         st.download_button("CSV", lambda: to_csv(downloaded(data, view, decimals)), f"{slug}.csv",
                            "text/csv",
                            key=f"csv-{slug}", on_click="ignore", icon=":material/download:")
-        st.download_button("PNG", lambda: chart_export.to_png(themed), f"{slug}.png",
+        exported = charts.themed(spec, ctx.presentation)
+        st.download_button("PNG", lambda: chart_export.to_png(exported), f"{slug}.png",
                            "image/png", key=f"png-{slug}", on_click="ignore",
                            icon=":material/image:")
-        st.download_button("SVG", lambda: chart_export.to_svg(themed), f"{slug}.svg",
+        st.download_button("SVG", lambda: chart_export.to_svg(exported), f"{slug}.svg",
                            "image/svg+xml", key=f"svg-{slug}", on_click="ignore",
                            icon=":material/image:")
 
@@ -82,16 +85,21 @@ def table(ctx: PageContext, frame, name: str, download: pd.DataFrame | None = No
                            "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
 
 
+#: The chain's boxes in translucent grey over the page and its text in the page's own colour,
+#: so they read on either theme; only the figures' blue is chosen per theme (the palette's blue
+#: on light, its sky blue on dark).
 CHAIN_CSS = """
 <style>
   .chain { display: flex; flex-wrap: wrap; align-items: stretch; gap: .4rem; }
-  .chain .link { flex: 1 1 9rem; border: 1px solid #d0d0d0; border-radius: .5rem;
-                 padding: .6rem .8rem; background: #fafafa; }
-  .chain .label { font-size: .85rem; color: #555; }
-  .chain .value { font-size: 1.6rem; font-weight: 600; color: #0072B2; }
-  .chain .arrow { align-self: center; font-size: 1.6rem; color: #999; }
+  .chain .link { flex: 1 1 9rem; border: 1px solid rgba(128, 128, 128, .4);
+                 border-radius: .5rem; padding: .6rem .8rem;
+                 background: rgba(128, 128, 128, .08); color: inherit; }
+  .chain .label { font-size: .85rem; opacity: .75; }
+  .chain .value { font-size: 1.6rem; font-weight: 600; color: %(value)s; }
+  .chain .arrow { align-self: center; font-size: 1.6rem; opacity: .55; }
 </style>
 """
+CHAIN_VALUE = {"light": charts.PALETTE[0], "dark": charts.PALETTE[5]}
 
 
 def chain_diagram(ctx: PageContext, links: list[tuple[str, float, str]]) -> None:
@@ -101,4 +109,5 @@ def chain_diagram(ctx: PageContext, links: list[tuple[str, float, str]]) -> None
         shown = "—" if value != value else fmt.format(value)
         cells.append(f'<div class="link"><div class="label">{html.escape(ctx.t(key))}</div>'
                      f'<div class="value">{html.escape(shown)}</div></div>')
-    st.html(CHAIN_CSS + '<div class="chain">' + '<div class="arrow">→</div>'.join(cells) + "</div>")
+    css = CHAIN_CSS % {"value": CHAIN_VALUE[charts.theme_name(ctx.theme)]}
+    st.html(css + '<div class="chain">' + '<div class="arrow">→</div>'.join(cells) + "</div>")

@@ -14,14 +14,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from satisfaction import channel, cli
+from satisfaction import channel, charts, cli
 from satisfaction.filters import DIMENSIONS, Filters
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.page_context import PageContext
 from satisfaction.queries import load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
-from satisfaction.ui import share
+from satisfaction.ui import share, theme
 
 
 @dataclass
@@ -80,6 +80,12 @@ def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
 def _options() -> dict[str, list[str]]:
     frame = run_query("filter_options")
     return {dim: list(group["value"]) for dim, group in frame.groupby("dimension")}
+
+
+def dimension_colours(dimension: str) -> dict[str, str] | None:
+    """Each value of a filter dimension the store holds → its colour, whatever the filters;
+    None for a dimension with too many values (:func:`satisfaction.charts.dimension_colours`)."""
+    return charts.dimension_colours(run_query("filter_options"), dimension)
 
 
 def _date_bounds() -> tuple[date, date] | None:
@@ -157,7 +163,7 @@ def sidebar() -> PageContext:
                       units=selected["unit"], channels=selected["channel"],
                       stages=selected["stage"], segments=selected["segment"])
     return PageContext(lang=lang, filters=filters, min_n=max(int(min_n), floor),
-                       presentation=presentation)
+                       presentation=presentation, theme=theme.active())
 
 
 def current() -> PageContext:

@@ -2,7 +2,8 @@
 
 A tile (:class:`satisfaction.tiles.Tile`) shows its value, its change against the baseline with
 an arrow from the change's sign and a colour only when the change is significant (green when
-it is good news, red when bad, by whether higher is better), its sparkline, and beneath it the
+it is good news, red when bad, by whether higher is better, and said in words beside it, so
+good and bad never rest on red and green alone), its sparkline, and beneath it the
 interval, n, target and competitors, or why it is hidden. The arrow and colour are passed to
 Streamlit explicitly: left to itself it reads them from the delta's text, and '每千人 -3.0'
 does not start with a minus.
@@ -23,6 +24,8 @@ _COLOUR = {"good": "green", "bad": "red", None: "gray"}
 def _description(ctx, tile: Tile) -> str:
     if not tile.tested:
         return ctx.t("not_tested_short")
+    if tile.verdict is not None:
+        return ctx.t(f"significant_{tile.verdict}_short")
     return ctx.t("significant_short" if tile.significant else "not_significant_short")
 
 
