@@ -170,18 +170,18 @@ def _viewer(ctx: PageContext, slides: list[Slide], pages: frozenset[str]) -> Non
         number = _number(count, 1)
     current = slides[number - 1]
     with st.container(key="slide"):
-        _slide(current)
+        _slide(current, ctx.theme)
         _footer(ctx, current, number, count, current.page in pages)
 
 
-def _slide(slide: Slide) -> None:
+def _slide(slide: Slide, theme: str) -> None:
     findings = "".join(f"<li>{html.escape(f)}</li>" for f in slide.findings[:3])
     st.html(f'<h1 class="slide-title">{html.escape(slide.title)}</h1>'
             + (f'<ul class="slide-findings">{findings}</ul>' if findings else ""))
     with st.container(key="slide_chart"):
         if slide.chart is not None:
-            st.altair_chart(charts.themed(slide.chart, presentation=True), width="stretch",
-                            height="stretch")
+            st.altair_chart(charts.themed(slide.chart, presentation=True, theme=theme),
+                            width="stretch", height="stretch", theme=None)
 
 
 def _footer(ctx: PageContext, slide: Slide, number: int, count: int, has_page: bool) -> None:
