@@ -1,6 +1,6 @@
 """Shareable views in a real browser: a view set up by hand in one browser context (language,
-filters, page, the page's own choices, presentation mode), its link taken with a "copy link"
-button and opened in a NEW context, shows the same thing there.
+theme, filters, page, the page's own choices, presentation mode), its link taken with a "copy
+link" button and opened in a NEW context, shows the same thing there.
 
 The clipboard is read back through the browser's own clipboard API (the contexts are granted
 clipboard access), so the test covers the button's script as well as the URL it copies."""
@@ -21,6 +21,7 @@ SHOWN = """() => {
   const value = (selector) => document.querySelector(selector)?.value ?? null;
   return {
     page: texts('[data-testid=stSidebarNavLink][aria-current=page]'),
+    background: getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor,
     title: texts('[data-testid=stMain] h1'),
     language: value('.st-key-lang input'),
     dates: Array.from(document.querySelectorAll('.st-key-dates input'), e => e.value),
@@ -87,7 +88,7 @@ def shown(tab) -> dict:
 
 
 def test_a_copied_link_opens_the_same_view_in_a_new_browser(sharer, app_url):
-    tab = sharer(f"{app_url}/?dates=2025-01-01&dates=2026-06-30&min_n=35")
+    tab = sharer(f"{app_url}/?dates=2025-01-01&dates=2026-06-30&min_n=35&theme=dark")
     choose(tab, "lang", "中文")
     choose(tab, "region", "East")
     choose(tab, "channel", "online")
@@ -97,22 +98,24 @@ def test_a_copied_link_opens_the_same_view_in_a_new_browser(sharer, app_url):
     choose(tab, "sat_by", t("channel", "zh"))
     link = copied_link(tab)
     assert link == tab.url
-    for part in ("/satisfaction?", "lang=zh", "region=East", "channel=online", "min_n=35",
-                 "dates=2025-01-01&dates=2026-06-30", "sat_period=month", "sat_by=channel"):
+    for part in ("/satisfaction?", "lang=zh", "theme=dark", "region=East", "channel=online",
+                 "min_n=35", "dates=2025-01-01&dates=2026-06-30", "sat_period=month",
+                 "sat_by=channel"):
         assert part in link, f"{part} missing from {link}"
     here = shown(tab)
     assert here["title"] == [t("page_satisfaction", "zh")] and here["tiles"], here
+    assert here["background"] != "rgb(255, 255, 255)", "the link's dark theme is not showing"
 
     there = shown(sharer(link))
     assert there == here
 
 
 def test_navigating_keeps_the_filters_in_the_address(sharer, app_url):
-    tab = sharer(f"{app_url}/?region=East&region=West&min_n=40&lang=zh")
+    tab = sharer(f"{app_url}/?region=East&region=West&min_n=40&lang=zh&theme=dark")
     for page in ("kano", "complaints", "overview"):
         tab.get_by_role("link", name=t(f"page_{page}", "zh")).click()
         _settle(tab)
-        for part in ("region=East", "region=West", "min_n=40", "lang=zh"):
+        for part in ("region=East", "region=West", "min_n=40", "lang=zh", "theme=dark"):
             assert part in tab.url, f"{part} lost on the way to {page}: {tab.url}"
 
 
