@@ -14,11 +14,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from satisfaction import channel, charts, cli
+from satisfaction import channel, charts, cli, slides
 from satisfaction.filters import DIMENSIONS, Filters
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.page_context import PageContext
-from satisfaction.queries import load_query
+from satisfaction.queries import all_queries, load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
 from satisfaction.ui import share, theme
@@ -75,6 +75,19 @@ def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
     query = load_query(name)
     version = get_store().data_version(query.reads)
     return _cached_query(name, _freeze(params or {}), version)
+
+
+@st.cache_resource(max_entries=64, ttl=24 * 3600, show_spinner=False)
+def _cached_deck(ctx: PageContext, version: tuple) -> list[slides.Slide]:
+    return slides.deck(ctx, run_query)
+
+
+def slide_deck(ctx: PageContext) -> list[slides.Slide]:
+    """Every page's key slide for ``ctx`` (:func:`satisfaction.slides.deck`), built once per
+    context and data version: a deck draws on every page's figures, so it is kept until any
+    kind a query reads changes. Shared by the sessions, like the store (slides are frozen)."""
+    kinds = tuple(sorted({kind for query in all_queries() for kind in query.reads}))
+    return _cached_deck(ctx, get_store().data_version(kinds))
 
 
 def _options() -> dict[str, list[str]]:

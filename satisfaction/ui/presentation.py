@@ -19,7 +19,7 @@ from streamlit.errors import StreamlitAPIException
 
 from satisfaction import charts
 from satisfaction.page_context import PageContext
-from satisfaction.slides import Slide, deck
+from satisfaction.slides import Slide
 from satisfaction.ui import components, context, share
 
 #: Shortest auto-advance a link may ask for: a slide needs time to be read and drawn.
@@ -83,7 +83,7 @@ def show(ctx: PageContext, page: st.Page, pages: dict[str, st.Page]) -> None:
     dashboard's pages by URL path (a slide's ``page``), for the buttons to the full page."""
     with st.container(key="slide_setup"):
         st.html(CSS + KEYS_SCRIPT, unsafe_allow_javascript=True)
-    slides = deck(ctx, context.run_query)
+    slides = context.slide_deck(ctx)
     if not slides:
         st.info(ctx.t("presentation_empty"))
         _leave_button(ctx)
@@ -91,7 +91,7 @@ def show(ctx: PageContext, page: st.Page, pages: dict[str, st.Page]) -> None:
     started_on = next((url for url, p in pages.items() if p.url_path == page.url_path), None)
     _number(len(slides), next((i for i, s in enumerate(slides, 1) if s.page == started_on), 1))
     viewer = st.fragment(_viewer, run_every=_advance_seconds())
-    viewer(ctx, slides, frozenset(pages))
+    viewer(ctx, frozenset(pages))
 
 
 def forget() -> None:
@@ -157,11 +157,15 @@ def _go(number: int) -> None:
     st.session_state[SINCE] = time.monotonic()
 
 
-def _viewer(ctx: PageContext, slides: list[Slide], pages: frozenset[str]) -> None:
+def _viewer(ctx: PageContext, pages: frozenset[str]) -> None:
     """One slide and its controls. With auto-advance this reruns alone every few seconds and
-    moves on (after the last slide, back to the first) once the slide has been up that long."""
+    moves on (after the last slide, back to the first) once the slide has been up that long;
+    the deck is fetched again each time, so a wall screen shows new data once it is loaded."""
     if not st.session_state.get("present"):
         st.rerun()  # "leave" or "full page" was pressed: the whole app runs without the deck
+    slides = context.slide_deck(ctx)
+    if not slides:
+        st.rerun()
     seconds = _advance_seconds()
     count = len(slides)
     number = _number(count, 1)
