@@ -7,7 +7,6 @@ import streamlit as st
 from satisfaction import complaint_figures as cf
 from satisfaction import exports, headlines, periods, sentences
 from satisfaction.charts import complaints as charts
-from satisfaction.charts.words import words
 from satisfaction.ui import components, context, notices
 from satisfaction.ui import tiles as tile_ui
 
@@ -16,13 +15,7 @@ f = ctx.filters
 t = ctx.t
 st.title(t("page_complaints"))
 st.caption(f"{t('cmp_intro')} — {components.filter_summary(ctx)}")
-titles = {**words(t), "period": t("field_period"), "label": t("cmp_field_category"),
-          "count": t("cmp_field_complaints"), "complaints": t("cmp_field_complaints"),
-          "cumulative": t("cmp_field_cumulative"), "days_median": t("cmp_field_days_median"),
-          "days_p90": t("cmp_field_days_p90"), "days": t("cmp_field_days"),
-          "measure": t("cmp_field_measure"), "resolved": t("what_resolved_complaints"),
-          "band": t("cmp_field_age"), "open": t("cmp_field_open"), "mean": t("cmp_field_mean"),
-          "per_1000_customers": t("cmp_field_rate"), "dissatisfied": t("cmp_field_dissatisfied")}
+titles = cf.chart_words(t)
 
 tiles_box, findings_box = st.container(), st.container()
 st.subheader(t("cmp_iceberg"))

@@ -7,7 +7,7 @@ import streamlit as st
 from satisfaction import employees, exports, headlines, precision, tiles
 from satisfaction.charts import employees as charts
 from satisfaction.methods import correlation, drivers, turnover
-from satisfaction.sentences import SMALL, hidden_note, listed
+from satisfaction.sentences import listed
 from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components, context, notices
 from satisfaction.ui import tiles as tile_ui
@@ -26,14 +26,8 @@ if surveyed.empty:
 
 table = employees.with_intervals(run, f, exports.drivers_table(run, f, "all", ctx.min_n))
 lead = employees.lead_driver(table)
-if lead is None:
-    st.markdown(ctx.t("emp_drivers_hidden", why=hidden_note(ctx, SMALL, None,
-                                                              "employee_responses")))
-else:
-    top, pay_rank = lead
-    st.markdown("**" + ctx.t("emp_finding", top=charts.item_name(ctx.t, top["item"]),
-                             share=top["importance_share"], low=top["share_low"],
-                             high=top["share_high"], pay_rank=pay_rank, count=len(table)) + "**")
+finding = employees.driver_sentence(ctx, table)
+st.markdown(finding if lead is None else f"**{finding}**")
 
 focus = str(surveyed["grp"].max())
 st.subheader(ctx.t("emp_heading_now", period=focus))
@@ -47,6 +41,7 @@ tile_ui.tiles(ctx, [tile for tile in row if tile is not None])
 st.caption(ctx.t("emp_censored"))
 
 if lead is not None:
+    top = lead[0]
     st.subheader(ctx.t("emp_drivers_heading"))
     shown = precision.shown_precision(table, {**precision.EXPORT_DECIMALS["drivers"], **dict.fromkeys(
         ("importance_low", "importance_high", "share_low", "share_high"), 3)})
@@ -84,13 +79,7 @@ st.caption(ctx.t("emp_chain_caution", min_n=ctx.min_n))
 
 st.subheader(ctx.t("emp_turnover_heading"))
 overall, units = employees.new_staff(run, f, ctx.min_n)
-if overall.empty:
-    st.markdown(ctx.t("emp_new_staff_hidden", min_n=ctx.min_n))
-else:
-    everyone = overall.iloc[0]
-    st.markdown(ctx.t("emp_new_staff_high" if everyone["high"] else "emp_new_staff_same",
-                      new=everyone["new_rate"], rest=everyone["rest_rate"],
-                      p=everyone["p_value"]))
+st.markdown(employees.new_staff_sentence(ctx, overall))
 high = units.loc[units["high"], "grp"]
 st.markdown(ctx.t("emp_units_high", units=listed(ctx, map(literal, high))) if len(high)
             else ctx.t("emp_units_none"))

@@ -8,7 +8,7 @@ through :func:`~satisfaction.text.markdown_literal` before they reach Markdown.
 import pandas as pd
 import streamlit as st
 
-from satisfaction import exports, sentences
+from satisfaction import exports, kano_figures, sentences
 from satisfaction.charts import kano_curve, kano_scatter, kano_tables
 from satisfaction.methods import kano
 from satisfaction.text import markdown_literal as literal
@@ -52,20 +52,6 @@ def feature_columns() -> dict:
     }
 
 
-def finding(shown: pd.DataFrame) -> str:
-    counts = shown["category"].value_counts()
-    parts = sentences.listed(ctx, (
-        ctx.t("kano_count_part", count=counts[c], name=ctx.t(f"kano_cat_{c}").lower())
-        for c in kano.TIE_ORDER if c in counts))
-    must, delight = kano.strongest(shown, "M"), kano.strongest(shown, "A")
-    advice = ([ctx.t("kano_finding_must_be", feature=literal(must["feature"]),
-                     share=-must["worse"], worse=must["worse"])] if must is not None else []) + (
-        [ctx.t("kano_finding_attractive", feature=literal(delight["feature"]),
-               better=delight["better"])] if delight is not None else [])
-    return ctx.t("kano_finding", total=len(shown), parts=parts,
-                 advice=ctx.t("kano_clause_sep").join(advice) or ctx.t("kano_finding_none"))
-
-
 notice(ctx, "kano")
 features = exports.kano_table(context.run_query, ctx.filters, "all", ctx.min_n)
 if features.empty:
@@ -80,13 +66,11 @@ for reason, rows in hidden.groupby(pd.Series(hidden_reasons(hidden), index=hidde
         note=sentences.hidden_note(ctx, reason, n=None, what="answers")))
 if shown.empty:
     st.stop()
-st.markdown(f"**{finding(shown)}**")
+st.markdown(f"**{kano_figures.finding(ctx, shown)}**")
 
-rated = shown["importance"].notna().any()
-size = context.url_choice(st, "segmented_control", ctx.t("kano_size"), ["importance", "n"],
-                          "kano_size", "importance" if rated else "n",
-                          format_func=lambda s: ctx.t(f"kano_size_by_{s}"))
-size = size if rated else "n"
+size = kano_figures.size_of(shown, context.url_choice(
+    st, "segmented_control", ctx.t("kano_size"), ["importance", "n"], "kano_size",
+    kano_figures.size_of(shown), format_func=lambda s: ctx.t(f"kano_size_by_{s}")))
 components.chart(ctx, kano_curve.kano_diagram(shown, ctx.t, size, ctx.presentation), features,
                  "kano-curve")
 st.caption(ctx.t("kano_diagram_caption"))

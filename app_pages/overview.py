@@ -18,7 +18,7 @@ dates = f.date_from, f.date_to
 st.title(ctx.t("app_title"))
 st.caption(components.filter_summary(ctx))
 
-left, middle, right = st.columns([3, 2, 2])
+left, middle, right = st.columns([5, 3, 3])
 view = context.url_choice(left, "segmented_control", ctx.t("glance_view"),
                           list(first_glance.VIEWS), "view", "period",
                           format_func=lambda v: ctx.t(f"glance_view_{v}"))
@@ -81,7 +81,7 @@ if operations:
     st.caption(ctx.t("operations_heading"))
     tile_ui.tiles(ctx, operations, notes)
 
-shown = ranking_frame(glance.ranking)
+shown = ranking_frame(glance.ranking, glance.two_baselines)
 if not shown.empty:
     components.chart(ctx, ranking_chart(shown, first_glance.ranking_titles(ctx, glance, by)),
                      glance.ranking, f"overview-ranking-{by}-{focus.label}",

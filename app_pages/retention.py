@@ -7,7 +7,6 @@ import streamlit as st
 from satisfaction import exports, headlines, sentences
 from satisfaction import retention_figures as rf
 from satisfaction.charts import retention as charts
-from satisfaction.charts.words import words
 from satisfaction.methods.lifetime_value import TIER_SHARES, TIERS
 from satisfaction.ui import components, context, notices
 from satisfaction.ui import tiles as tile_ui
@@ -17,11 +16,7 @@ f, t = ctx.filters, ctx.t
 st.title(t("page_retention"))
 st.caption(f"{t('ret_intro')} — {components.filter_summary(ctx)}")
 notices.notice(ctx, "customers")
-titles = {**words(t), "rate": t("ret_field_retention"), "customers": t("ret_field_customers"),
-          "label": t("ret_tier"), "cohort": t("ret_field_cohort"), "age": t("ret_field_age"),
-          "segment": t("ret_field_segment"), "measure": t("ret_field_measure"),
-          "score": t("ret_field_score"), "margin": t("ret_field_margin"),
-          "share": t("ret_field_margin_share"), "source": t("ret_field_source")}
+titles = rf.chart_words(t)
 
 periods_frame = context.run_query("customer_periods", f.params())
 if periods_frame.empty:

@@ -3,13 +3,12 @@ targets and competitors; what changed, in sentences; the distribution of scores.
 
 import streamlit as st
 
-from satisfaction import breakdowns, exports, findings, periods, sentences, tiles
+from satisfaction import breakdowns, periods, satisfaction_figures, sentences
 from satisfaction.breakdowns import FIGURES
 from satisfaction.charts import satisfaction as charts
 from satisfaction.charts.words import column_labels, figure_title, status_words, words
 from satisfaction.filters import DIMENSIONS
 from satisfaction.precision import CHART_DECIMALS
-from satisfaction.targets import targets_from_frame
 from satisfaction.ui import components, context, notices, targets_editor
 from satisfaction.ui import tiles as tile_ui
 
@@ -37,42 +36,24 @@ focus = left.selectbox(ctx.t("sat_focus"), labels, key=f"sat_focus_{period}", bi
 baseline = context.url_choice(right, "segmented_control", ctx.t("sat_baseline"),
                               list(periods.BASELINES), "sat_baseline", "previous",
                               format_func=lambda b: ctx.t(f"sat_baseline_{b}"))
-pairing = periods.pair(focus, periods.baseline_label(focus, baseline), *dates)
-
+found = satisfaction_figures.figures(ctx, context.run_query, labels, period, dimension, focus,
+                                    baseline)
 partial = periods.partial_periods(labels, *dates)
-# The tables are export views (what the downloads and `python -m satisfaction export` give);
-# the page only puts them in shown units (CSAT in percent) and names the group column grp.
-view = dict(run_query=context.run_query, filters=ctx.filters, min_n=ctx.min_n, period=period)
-trend_view = exports.indices_trend_table(**view)
-grid_view = exports.indices_grid_table(by=dimension, **view)
-compared_view = exports.indices_comparison_table(by=dimension, focus=focus, baseline=baseline,
-                                                 **view)
-trend = breakdowns.rescaled(trend_view, "shown").rename(columns={"period": "grp"})
-grid = breakdowns.rescaled(grid_view, "shown").rename(columns={dimension: "grp"})
-compared = breakdowns.rescaled(compared_view, "shown").rename(columns={dimension: "grp"})
-totals, _ = exports.comparison_frames(by=dimension, focus=focus, baseline=baseline, **view)
-targets = tiles.targets_shown(targets_from_frame(context.run_query("targets")))
-benchmark_rows = context.run_query("benchmarks")
-benchmarks = tiles.benchmarks_by_period(benchmark_rows, period, labels)
-row = tiles.from_comparison(totals, targets, benchmarks)
-baseline_name = sentences.baseline_name(ctx, pairing)
+trend_view, grid_view, compared_view = found.trend_view, found.grid_view, found.compared_view
+grid, compared = found.grid, found.compared
+targets, benchmarks, row = found.targets, found.benchmarks, found.row
+baseline_name = found.baseline_name
 
 st.subheader(ctx.t("sat_tiles", period=sentences.period_name(ctx, focus), baseline=baseline_name))
 tile_ui.tiles(ctx, row)
 notices.notice(ctx, "responses")
 st.subheader(ctx.t("sat_findings"))
-said = [sentences.group_sentence(ctx, f, dimension, baseline_name)
-        for f in findings.group_findings(compared)]
-said += [sentences.benchmark_sentence(ctx, f) for f in findings.benchmark_findings(row)]
-st.markdown("\n".join(f"- {sentence}" for sentence in said))
+st.markdown("\n".join(f"- {sentence}" for sentence in found.said))
 
 titles = words(ctx.t)
 st.subheader(ctx.t("sat_trend"))
 for name in FIGURES:
-    rows = trend[trend["figure"] == name]
-    theirs = benchmarks[benchmarks["figure"] == name]
-    spec = charts.trend(rows, {**titles, "title": ctx.t(name), "y": figure_title(ctx.t, name)},
-                        targets.get(name), theirs)
+    spec = satisfaction_figures.trend_chart(ctx, found, name)
     components.chart(ctx, spec, trend_view, f"satisfaction-trend-{name}-{period}",
                      view="indices_trend")
 caption = ctx.t("sat_trend_caption")
@@ -123,4 +104,4 @@ else:
     st.caption(ctx.t("sat_distribution_caption", n=total))
 
 if not ctx.presentation:
-    targets_editor.targets_editor(ctx, context.get_store(), targets, benchmark_rows)
+    targets_editor.targets_editor(ctx, context.get_store(), targets, found.benchmark_rows)

@@ -8,7 +8,7 @@ breach list is the ``tolerance_breaches`` export view, so the page downloads exa
 
 import streamlit as st
 
-from satisfaction import exports, periods
+from satisfaction import periods
 from satisfaction.precision import EXPORT_DECIMALS, shown_precision
 from satisfaction import tolerance as figures
 from satisfaction.charts import tolerance as charts
@@ -20,14 +20,7 @@ st.title(ctx.t("page_tolerance"))
 st.caption(ctx.t("tol_intro"))
 notices.notice(ctx, "tolerance")
 
-
-def by_month(cut: str):
-    frame = context.run_query("tolerance_by_group_and_month",
-                              ctx.filters.params(by=cut, period="month"))
-    return figures.figures(frame, ctx.min_n) if not frame.empty else frame
-
-
-overall = by_month("all")
+overall = figures.by_month(context.run_query, ctx.filters, "all", ctx.min_n)
 if overall.empty:
     st.info(ctx.t("tol_no_data"))
     st.stop()
@@ -36,22 +29,18 @@ months = sorted(overall["period"].unique())
 
 
 def month_name(label: str) -> str:
-    return ctx.t("tol_to_date", month=label) if periods.is_to_date(
-        label, f.date_from, f.date_to) else label
+    return figures.month_name(ctx, label)
 
 
 left, right = st.columns([1, 2], vertical_alignment="bottom")
 month = context.url_choice(left, "selectbox", ctx.t("tol_focus"), months[::-1], "tol_month",
                            periods.default_focus(months, f.date_from, f.date_to),
                            format_func=month_name)
-listed = exports.tolerance_breaches_table(context.run_query, f, "all", ctx.min_n, month=month)
-focus = figures.sorted_by_msa(figures.month_rows(overall, month))
-st.markdown(f"**{literal(figures.finding(ctx.t, listed, focus, month, month_name(month)))}**")
-
 items = right.toggle(ctx.t("tol_show_items"), key="tol_items", bind="query-params")
-breached = {d: ctx.t("list_separator").join(figures.places(listed, d)[1])
-            for d in focus["dimension"].unique()}
-zone = charts.zone_frame(focus, breached, ctx.t, items)
+view = figures.month_view(ctx, context.run_query, overall, month, items)
+listed, focus, zone = view.listed, view.focus, view.zone
+st.markdown(f"**{literal(view.finding)}**")
+
 if not zone.empty:
     components.chart(ctx, charts.zone_chart(zone, ctx.t, ctx.t(
         "tol_zone_title", month=month_name(month)), ctx.presentation),
@@ -74,7 +63,7 @@ else:
 
 cut = context.url_choice(st, "segmented_control", ctx.t("tol_cut"), ["region", "unit"],
                          "tol_cut", "region", format_func=ctx.t)
-grouped = by_month(cut)
+grouped = figures.by_month(context.run_query, f, cut, ctx.min_n)
 groups = sorted(grouped["grp"].unique()) if not grouped.empty else []
 top = figures.headline(listed[listed["grouping"] == cut]) if len(listed) else None
 where = context.url_choice(st, "selectbox", ctx.t("tol_where"), ["all", *groups], "tol_where",

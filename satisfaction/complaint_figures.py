@@ -306,3 +306,18 @@ def iceberg_sentence(ctx, trend: pd.DataFrame, focus: str, multiplier: float,
                  matching=ctx.t("cmp_iceberg_matching", value=f"{matching:.1f}")
                  if not math.isnan(matching) else "")
     return text, True
+
+
+def chart_words(t) -> dict[str, str]:
+    """The words of the page's charts: every field's title (:func:`~satisfaction.charts.words.
+    words`) and the complaint fields'."""
+    from satisfaction.charts.words import words
+
+    return {**words(t), "period": t("field_period"), "label": t("cmp_field_category"),
+            "count": t("cmp_field_complaints"), "complaints": t("cmp_field_complaints"),
+            "cumulative": t("cmp_field_cumulative"), "days_median": t("cmp_field_days_median"),
+            "days_p90": t("cmp_field_days_p90"), "days": t("cmp_field_days"),
+            "measure": t("cmp_field_measure"), "resolved": t("what_resolved_complaints"),
+            "band": t("cmp_field_age"), "open": t("cmp_field_open"), "mean": t("cmp_field_mean"),
+            "per_1000_customers": t("cmp_field_rate"),
+            "dissatisfied": t("cmp_field_dissatisfied")}

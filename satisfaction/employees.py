@@ -183,3 +183,28 @@ def lead_driver(table: pd.DataFrame) -> tuple[pd.Series, int] | None:
         return None
     ranks = {item: rank for rank, item in enumerate(table["item"], start=1)}
     return table.iloc[0], ranks.get("pay", 0)
+
+
+def driver_sentence(ctx, table: pd.DataFrame) -> str:
+    """The page's finding: the top driver of overall satisfaction with its share of the
+    explained variance and where pay ranks; or why the drivers are hidden."""
+    from satisfaction.charts.employees import item_name
+    from satisfaction.sentences import hidden_note
+
+    lead = lead_driver(table)
+    if lead is None:
+        return ctx.t("emp_drivers_hidden", why=hidden_note(ctx, SMALL, None,
+                                                           "employee_responses"))
+    top, pay_rank = lead
+    return ctx.t("emp_finding", top=item_name(ctx.t, top["item"]),
+                 share=top["importance_share"], low=top["share_low"], high=top["share_high"],
+                 pay_rank=pay_rank, count=len(table))
+
+
+def new_staff_sentence(ctx, overall: pd.DataFrame) -> str:
+    """Whether new staff leave more often than the rest (``overall``: :func:`new_staff`)."""
+    if overall.empty:
+        return ctx.t("emp_new_staff_hidden", min_n=ctx.min_n)
+    everyone = overall.iloc[0]
+    return ctx.t("emp_new_staff_high" if everyone["high"] else "emp_new_staff_same",
+                 new=everyone["new_rate"], rest=everyone["rest_rate"], p=everyone["p_value"])

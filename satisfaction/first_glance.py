@@ -151,13 +151,6 @@ def focus_breaches(focus: "Focus", tables: dict[str, pd.DataFrame]) -> pd.DataFr
     return pd.concat(listed, ignore_index=True) if listed else tolerance.breaches({}, "")
 
 
-def month_name(ctx, month: str) -> str:
-    """A month as the Tolerance page names it ('2026-10 to date' when the dates end in it)."""
-    f = ctx.filters
-    return ctx.t("tol_to_date", month=month) if periods.is_to_date(
-        month, f.date_from, f.date_to) else month
-
-
 def breach_candidate(ctx, listed: pd.DataFrame, name) -> Candidate | None:
     """The Tolerance page's headline breach (:func:`satisfaction.tolerance.headline`) of a
     breach list, when it is significant (its whole interval below the adequate level);
@@ -295,10 +288,10 @@ class Glance:
     def headline(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
 
-
-def period_name(ctx, label: str) -> str:
-    """A focus label as sentences name it ('2026 to date', '2026-Q4 to date')."""
-    return sentences.period_name(ctx, label)
+    @property
+    def two_baselines(self) -> bool:
+        """Whether the period before and the year before differ (not for a year)."""
+        return self.focus.previous.baseline != self.focus.year_before.baseline
 
 
 def gather(ctx: PageContext, query, view: str = "period", period: str = "quarter",
@@ -319,7 +312,7 @@ def gather(ctx: PageContext, query, view: str = "period", period: str = "quarter
     found = total_candidates(ctx, totals) + group_candidates(
         ctx, by_region, "region", sentences.baseline_name(ctx, focus.previous))
     breach = breach_candidate(ctx, focus_breaches(focus, breach_tables(query, f, ctx.min_n)),
-                              lambda month: month_name(ctx, month))
+                              lambda month: tolerance.month_name(ctx, month))
     spike = spike_candidate(ctx, complaint_figures.lead_spike(
         query("complaints_by_unit_month", f.params()), ctx.min_n), focus.months)
     found += [c for c in (breach, spike) if c is not None]
@@ -334,7 +327,7 @@ def sentences_of(ctx, glance: Glance, most: int = 3) -> list[str]:
     nothing stands out, one sentence saying so."""
     if not glance.candidates:
         previous = glance.focus.previous
-        return [ctx.t("glance_quiet", period=period_name(ctx, glance.focus.label),
+        return [ctx.t("glance_quiet", period=sentences.period_name(ctx, glance.focus.label),
                       previous=sentences.baseline_name(ctx, previous))]
     return [c.sentence for c in glance.candidates[:most]]
 
@@ -346,8 +339,9 @@ def ranking_titles(ctx, glance: Glance, by: str) -> dict[str, str]:
     previous, year = glance.focus.previous.baseline, glance.focus.year_before.baseline
     return {**words(ctx.t), **status_words(ctx.t),
             "title": ctx.t("glance_ranking_title", dims=ctx.t(f"dims_{by}"),
-                           period=period_name(ctx, glance.focus.label)),
-            "subtitle": ctx.t("glance_ranking_subtitle", previous=previous, year_before=year),
+                           period=sentences.period_name(ctx, glance.focus.label)),
+            "subtitle": ctx.t("glance_ranking_subtitle", previous=previous, year_before=year)
+            if glance.two_baselines else ctx.t("glance_ranking_subtitle_one", previous=previous),
             "x": ctx.t("satisfaction_index"),
             "status": ctx.t("glance_legend", previous=previous),
             "change_previous": ctx.t("glance_change_against", baseline=previous),

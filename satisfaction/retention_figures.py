@@ -317,3 +317,15 @@ def value_frame(table: pd.DataFrame, group: str, t) -> pd.DataFrame:
 def moves_frame(table: pd.DataFrame, t) -> pd.DataFrame:
     """The transition table with translated tier names in its rows."""
     return table.assign(tier=[tier_name(t, x) for x in table["tier"]])
+
+
+def chart_words(t) -> dict[str, str]:
+    """The words of the page's charts: every field's title (:func:`~satisfaction.charts.words.
+    words`) and the retention fields'."""
+    from satisfaction.charts.words import words
+
+    return {**words(t), "rate": t("ret_field_retention"), "customers": t("ret_field_customers"),
+            "label": t("ret_tier"), "cohort": t("ret_field_cohort"), "age": t("ret_field_age"),
+            "segment": t("ret_field_segment"), "measure": t("ret_field_measure"),
+            "score": t("ret_field_score"), "margin": t("ret_field_margin"),
+            "share": t("ret_field_margin_share"), "source": t("ret_field_source")}

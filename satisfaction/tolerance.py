@@ -11,9 +11,12 @@ n; its figures are empty and its ``suppressed_reason`` says why (``sentences.SMA
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from satisfaction import periods
 from satisfaction.methods import tolerance
 from satisfaction.methods.suppression import recovery_partner, too_small
 from satisfaction.sentences import COMPLEMENTARY, SMALL
@@ -194,3 +197,51 @@ def finding(t, listed: pd.DataFrame, month_table: pd.DataFrame, month: str,
     closest = own.loc[pd.to_numeric(own["msa"]).idxmin()]
     return t("tol_finding_none", month=month_name,
              dimension=dimension_name(t, closest["dimension"]), msa=signed(float(closest["msa"])))
+
+
+def by_month(run_query, filters, cut: str, min_n: int) -> pd.DataFrame:
+    """The zone-of-tolerance table by month for a cut ('all', or one of :data:`CUTS`), from
+    ``tolerance_by_group_and_month`` (:func:`figures`); empty when nothing is rated."""
+    frame = run_query("tolerance_by_group_and_month", filters.params(by=cut, period="month"))
+    return figures(frame, min_n) if not frame.empty else frame
+
+
+def month_name(ctx, month: str) -> str:
+    """A month as the page names it: '2026-10 to date' when the dates end inside it."""
+    f = ctx.filters
+    return ctx.t("tol_to_date", month=month) if periods.is_to_date(
+        month, f.date_from, f.date_to) else month
+
+
+@dataclass(frozen=True)
+class MonthView:
+    """The Tolerance page's view of one month: its breach list (the ``tolerance_breaches``
+    export view), its rows worst first (:func:`sorted_by_msa`), where each dimension is below
+    adequate, the page's finding and the zone chart's rows."""
+
+    listed: pd.DataFrame
+    focus: pd.DataFrame
+    breached: dict[str, str]
+    finding: str
+    zone: pd.DataFrame
+
+    @property
+    def n(self) -> int:
+        """The ratings of the month's dimension rows (the most any dimension has)."""
+        own = self.focus[self.focus["item"] == tolerance.ALL_ITEMS]
+        return int(own["n"].max()) if len(own) else 0
+
+
+def month_view(ctx, run_query, overall: pd.DataFrame, month: str, items: bool = False
+               ) -> MonthView:
+    """The page's figures for ``month`` from ``overall`` (:func:`by_month` of 'all')."""
+    from satisfaction.charts.tolerance import zone_frame
+    from satisfaction.exports import tolerance_breaches_table
+
+    listed = tolerance_breaches_table(run_query, ctx.filters, "all", ctx.min_n, month=month)
+    focus = sorted_by_msa(month_rows(overall, month))
+    breached = {d: ctx.t("list_separator").join(places(listed, d)[1])
+                for d in focus["dimension"].unique()}
+    return MonthView(listed, focus, breached,
+                     finding(ctx.t, listed, focus, month, month_name(ctx, month)),
+                     zone_frame(focus, breached, ctx.t, items))

@@ -127,3 +127,13 @@ def test_a_high_minimum_leaves_nothing_to_say_and_nothing_ranked(demo_store_path
 def test_filters_with_no_responses_give_no_glance(demo_store_path):
     with Store(demo_store_path) as store:
         assert glance(store, filters=Filters(regions=("Nowhere",))) is None
+
+
+def test_a_year_shows_its_one_baseline_once(full_demo_store_path):
+    from satisfaction.charts.ranking import ranking_frame
+
+    with Store(full_demo_store_path) as store:
+        year, quarter = glance(store, view="ytd"), glance(store)
+    assert not year.two_baselines and quarter.two_baselines
+    assert "/" not in ranking_frame(year.ranking, year.two_baselines)["changes"].iloc[0]
+    assert "/" in ranking_frame(quarter.ranking, quarter.two_baselines)["changes"].iloc[0]

@@ -16,9 +16,13 @@ from satisfaction.store import Store
 from tests.chinese import _PERIOD, _RUN, data_values
 
 #: The dashboard's pages with a slide, in its order (the Data page has none).
-PAGES = ("overview",)
+PAGES = ("overview", "satisfaction", "tolerance", "kano", "complaints", "retention",
+         "employees", "gaps")
 DEMO_DATES = Filters(date_from=date(2024, 11, 1), date_to=date(2026, 10, 31))
-NOWHERE = Filters(regions=("Nowhere",), units=("Nowhere-1",))
+#: Filters no record matches, whichever of them a record kind honours.
+NOWHERE = Filters(date_from=date(2000, 1, 1), date_to=date(2000, 12, 31), regions=("Nowhere",),
+                  units=("Nowhere-1",), channels=("pigeon",), stages=("none",),
+                  segments=("none",))
 
 
 @pytest.fixture(scope="module")

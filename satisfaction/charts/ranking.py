@@ -19,7 +19,7 @@ from satisfaction.charts.words import tooltip, tooltips
 from satisfaction.charts.satisfaction import ROW_STEP
 
 #: The share of the axis kept free at its right for the written changes.
-_LABEL_ROOM = 0.7
+_LABEL_ROOM = 0.4
 _MARKS = {"down": "▼", "up": "▲", "same": ""}
 _SHAPES = {"down": "triangle-down", "up": "triangle-up", "same": "circle"}
 
@@ -37,14 +37,16 @@ def _written(change: float, significant: bool) -> str:
     return f"{change:+.1f}{_MARKS[status(change, significant)]}"
 
 
-def ranking_frame(ranking: pd.DataFrame) -> pd.DataFrame:
+def ranking_frame(ranking: pd.DataFrame, both: bool = True) -> pd.DataFrame:
     """The shown groups of :func:`satisfaction.first_glance.ranking` with what the chart
     draws: ``status`` (against the period before) and ``changes`` ('−6.2▼ / −3.1▼': against
-    the period before, then the year before)."""
+    the period before, then the year before; only the first unless ``both``, for a year,
+    whose period before is the year before)."""
     shown = ranking[ranking["value"].notna()].copy()
     cells = zip(shown["change_previous"].astype(float), shown["significant_previous"],
                 shown["change_year_before"].astype(float), shown["significant_year_before"])
-    shown["changes"] = [f"{_written(a, bool(s))} / {_written(b, bool(z))}" for a, s, b, z in cells]
+    shown["changes"] = [f"{_written(a, bool(s))} / {_written(b, bool(z))}" if both
+                        else _written(a, bool(s)) for a, s, b, z in cells]
     shown["status"] = [status(c, bool(s)) for c, s in
                        zip(shown["change_previous"].astype(float), shown["significant_previous"])]
     return shown.reset_index(drop=True)
@@ -86,4 +88,4 @@ def ranking_chart(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart
         x=alt.value("width"), text="changes:N", tooltip=tips)
     return alt.layer(whiskers, dots, values, changes).properties(
         title=alt.Title(titles["title"], subtitle=titles["subtitle"]), width="container",
-        height=alt.Step(ROW_STEP + 6))
+        height=alt.Step(ROW_STEP + 14))

@@ -2,7 +2,7 @@
 
 TEXT = {
     "glance_view": ("View", "视图"),
-    "glance_view_period": ("Latest whole period", "最近完整周期"),
+    "glance_view_period": ("Latest period", "最近完整周期"),
     "glance_view_qtd": ("Quarter to date", "本季度至今"),
     "glance_view_ytd": ("Year to date", "本年至今"),
     "glance_rank_by": ("Rank", "排名"),
@@ -13,11 +13,16 @@ TEXT = {
         "{period}没有突出变化：满意度指数、满意率和净推荐值较 {previous} 均无显著变化，没有显著低于"
         "适当服务的情况，也没有投诉激增。",
     ),
-    "glance_ranking_title": ("Satisfaction index by {dims}, {period}", "各{dims}满意度指数，{period}"),
+    "glance_ranking_title": ("Satisfaction index of the {dims}, {period}",
+                             "各{dims}满意度指数，{period}"),
     "glance_ranking_subtitle": (
         "At the right: change against {previous} / against {year_before}; ▼ ▲ a significant "
         "change.",
         "右侧：较 {previous} / 较 {year_before} 的变化；▼ ▲ 表示变化显著。",
+    ),
+    "glance_ranking_subtitle_one": (
+        "At the right: change against {previous}; ▼ ▲ a significant change.",
+        "右侧：较 {previous} 的变化；▼ ▲ 表示变化显著。",
     ),
     "glance_change_against": ("Change against {baseline}", "较 {baseline} 的变化"),
     "glance_legend": ("Against {previous}", "较 {previous}"),

@@ -57,4 +57,5 @@ def deck(ctx: PageContext, query: Query) -> list[Slide]:
 
 
 # The builders, in the dashboard's page order: importing each registers it with @slide.
-from satisfaction.slides import overview  # noqa: E402,F401
+from satisfaction.slides import (  # noqa: E402,F401
+    overview, satisfaction, tolerance, kano, complaints, retention, employees, gaps)

@@ -13,7 +13,7 @@ def overview(ctx, query) -> Slide | None:
     glance = first_glance.gather(ctx, query)
     if glance is None:
         return None
-    shown = ranking_frame(glance.ranking)
+    shown = ranking_frame(glance.ranking, glance.two_baselines)
     if shown.empty and not glance.candidates:
         return None
     chart = None if shown.empty else ranking_chart(
