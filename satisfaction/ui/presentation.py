@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import time
 
+import altair as alt
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
@@ -184,8 +185,18 @@ def _slide(slide: Slide, theme: str) -> None:
             + (f'<ul class="slide-findings">{findings}</ul>' if findings else ""))
     with st.container(key="slide_chart"):
         if slide.chart is not None:
-            st.altair_chart(charts.themed(slide.chart, presentation=True, theme=theme),
+            st.altair_chart(charts.themed(_fitted(slide.chart), presentation=True, theme=theme),
                             width="stretch", height="stretch", theme=None)
+
+
+def _fitted(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """A single or layered chart sized to its box, titles, axes and legends included; the
+    builders' fixed heights and row steps are for pages, which scroll. (Streamlit shares a
+    box out among concatenated charts itself.)"""
+    if not isinstance(chart, (alt.Chart, alt.LayerChart)):
+        return chart
+    return chart.properties(width="container", height="container",
+                            autosize=alt.AutoSizeParams(type="fit", contains="padding"))
 
 
 def _footer(ctx: PageContext, slide: Slide, number: int, count: int, has_page: bool) -> None:
