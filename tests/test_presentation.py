@@ -4,6 +4,7 @@ slide number in the URL, the buttons, auto-advance and the ways out."""
 from __future__ import annotations
 
 import html
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -84,6 +85,7 @@ def test_a_slide_number_out_of_range_shows_the_nearest_slide(monkeypatch, demo_s
 def test_auto_advance_moves_on_once_the_slide_has_been_up_long_enough(presenting):
     at, deck = presenting
     at.query_params["advance"] = "1"
+    at.session_state[presentation.SINCE] = time.monotonic() + 3600  # just shown, however slow
     at.run()
     assert at.query_params["advance"] == str(presentation.MIN_ADVANCE_SECONDS)
     assert deck[1].title in shown_title(at), "moved on before the slide had been read"
