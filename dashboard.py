@@ -1,14 +1,15 @@
 """The dashboard's entry point: `streamlit run dashboard.py`.
 
 Sets up the page, signs the person in where a provider is configured, draws the sidebar
-filters (kept in the URL), lists the pages their role may open and runs the chosen one. On an
-empty store it offers the demo data first (to an administrator).
+filters (kept in the URL), lists the pages their role may open and runs the chosen one, or in
+presentation mode shows every page's key slide instead. On an empty store it offers the demo
+data first (to an administrator).
 """
 
 import streamlit as st
 
 from satisfaction.demo import write_demo
-from satisfaction.ui import components, context, errors, user
+from satisfaction.ui import context, errors, presentation, user
 
 st.set_page_config(page_title="Customer satisfaction · 顾客满意度", page_icon="📊", layout="wide")
 
@@ -17,7 +18,6 @@ viewer = user.sign_in_or_stop(context.url_language())
 ctx = context.sidebar()
 user.sidebar(ctx.lang, viewer)
 st.session_state["page_context"] = ctx
-components.apply_presentation(ctx)
 
 PAGES = [
     ("app_pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
@@ -45,11 +45,17 @@ def offer_demo() -> None:
         st.rerun()
 
 
-pages = [st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url == "overview")
-         for path, title, url, icon in PAGES if url != "data" or user.can("data_page")]
-if store.is_empty():
-    pages = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
-                     icon=":material/waving_hand:")] + [p for p in pages if p.url_path == "data"]
-page = st.navigation(pages)
-errors.guarded(ctx, page.url_path, page.run)
-components.presentation_exit(ctx)
+pages = {url: st.Page(path, title=ctx.t(title), url_path=url, icon=icon, default=url == "overview")
+         for path, title, url, icon in PAGES if url != "data" or user.can("data_page")}
+empty = store.is_empty()
+shown = list(pages.values())
+if empty:
+    shown = [st.Page(offer_demo, title=ctx.t("page_welcome"), url_path="welcome", default=True,
+                     icon=":material/waving_hand:")] + [p for u, p in pages.items() if u == "data"]
+page = st.navigation(shown)
+if ctx.presentation and not empty:
+    errors.guarded(ctx, "presentation", lambda: presentation.show(ctx, page, pages))
+else:
+    presentation.forget()
+    presentation.open_requested_page(pages)
+    errors.guarded(ctx, page.url_path, page.run)

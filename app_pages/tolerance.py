@@ -37,7 +37,7 @@ left, right = st.columns([1, 2], vertical_alignment="bottom")
 month = context.url_choice(left, "selectbox", ctx.t("tol_focus"), months[::-1], "tol_month",
                            periods.default_focus(months, f.date_from, f.date_to),
                            format_func=month_name)
-items = right.toggle(ctx.t("tol_show_items"), key="tol_items")
+items = right.toggle(ctx.t("tol_show_items"), key="tol_items", bind="query-params")
 view = figures.month_view(ctx, context.run_query, overall, month, items)
 listed, focus, zone = view.listed, view.focus, view.zone
 st.markdown(f"**{literal(view.finding)}**")

@@ -93,9 +93,3 @@ def test_chinese(app, demo_store_path):
     assert at.title[0].value == t("page_employees", "zh")
     assert at.markdown[0].value.startswith("**" + t("emp_item_training", "zh"))
     assert not english_runs(at, data_values(demo_store_path))
-
-
-def test_presentation_mode_has_no_download_buttons(app):
-    at = app(lambda at: at.query_params.update(present="true"))
-    assert len(at.get("vega_lite_chart")) == 4
-    assert len(at.get("download_button")) == 0

@@ -78,9 +78,3 @@ def test_chinese(app, demo_store_path):
     assert at.title[0].value == t("page_gaps", "zh")
     assert at.markdown[0].value.startswith("**可靠性的最大不足始于药房差距（GAP 3）")
     assert not english_runs(at, data_values(demo_store_path) | {"GAP"})
-
-
-def test_presentation_mode_has_no_download_buttons(app):
-    at = app(lambda at: at.query_params.update(present="true"))
-    assert len(at.get("vega_lite_chart")) == 3
-    assert len(at.get("download_button")) == 0

@@ -143,12 +143,6 @@ def test_table_headers_are_translated_and_missing_numbers_are_blank(evil_store, 
     assert first["importance"] == t("kano_importance_short", "zh")
 
 
-def test_presentation_mode_has_no_download_buttons(app):
-    at = app(lambda at: at.query_params.update(present="true"))
-    assert len(at.get("vega_lite_chart")) == 2
-    assert len(at.get("download_button")) == 0
-
-
 def test_the_continuous_scores_are_offered_for_the_shown_features(app):
     at = app()
     scores = next(frame.value for frame in at.dataframe if "functional_mean" in frame.value.columns)

@@ -122,8 +122,7 @@ def test_benchmarks_are_edited_in_percent_like_the_targets(own_store, fresh_stre
         assert list(targets.get_benchmarks(store)["value"]) == [0.7]
 
 
-@pytest.mark.parametrize("state, title", [({"lang": "zh"}, "满意度"),
-                                          ({"present": True}, "Satisfaction")])
+@pytest.mark.parametrize("state, title", [({"lang": "zh"}, "满意度")])
 def test_chinese_and_presentation_mode(demo_store_path, fresh_streamlit, monkeypatch, state,
                                        title):
     at = open_page(demo_store_path, monkeypatch, **state)

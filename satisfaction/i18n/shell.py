@@ -18,10 +18,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "样本少于此数的数字不显示，以免误导。可以调高，但不能低于系统设定的最小值。",
     ),
     "presentation": ("Presentation mode", "演示模式"),
-    "presentation_help": ("Large type, no chrome, colour-blind-safe colours.",
-                          "大字号、隐藏工具栏、色盲友好配色。"),
-    "share_hint": ("The address bar holds these filters: copy it to share this view.",
-                   "地址栏已包含这些筛选条件：复制链接即可分享此视图。"),
+    "presentation_help": (
+        "Every page's key finding and chart, one per screen in large type, without the "
+        "sidebar and toolbars. Move with the buttons, the arrow keys, Page Up/Down or the space "
+        "bar; add advance=30 to the link to move on every 30 seconds.",
+        "每页一张幻灯片：各页面的关键结论和图表，大字号、无侧边栏和工具栏。用按钮、方向键、"
+        "翻页键或空格键切换；在链接中加入 advance=30 即每 30 秒自动翻页。"),
+    "presentation_empty": ("Nothing to present for these filters: no page has a figure to show.",
+                           "当前筛选条件下没有可演示的内容：各页面都没有可显示的数字。"),
+    "slide_number": ("Slide {number} of {count}", "第 {number} / {count} 页"),
+    "slide_n": ("n = {n:,}", "样本数 = {n:,}"),
+    "slide_previous": ("Previous", "上一页"),
+    "slide_next": ("Next", "下一页"),
+    "slide_full_page": ("Full page", "打开完整页面"),
+    "share_hint": ("The link holds the page, the filters, the language and the page's choices: "
+                   "whoever opens it sees this same view.",
+                   "链接包含当前页面、筛选条件、语言和页面上的选择：打开链接即可看到同一视图。"),
+    "copy_link": ("Copy link", "复制链接"),
+    "link_copied": ("Link to this view copied.", "已复制此视图的链接。"),
     "all": ("All", "全部"),
     "all_data": ("All data", "全部数据"),
     "page_failed": (

@@ -1,5 +1,5 @@
 """Small Streamlit pieces every page uses: the filter summary, charts with their downloads,
-tables, presentation mode and the service-profit chain. Tiles are :mod:`satisfaction.ui.tiles`,
+tables and the service-profit chain. Tiles are :mod:`satisfaction.ui.tiles`,
 notices beside a figure :mod:`satisfaction.ui.notices`."""
 
 from __future__ import annotations
@@ -85,34 +85,6 @@ def table(ctx: PageContext, frame, name: str, download: pd.DataFrame | None = No
         plain = downloaded(frame if download is None else download, view, decimals)
         st.download_button(ctx.t("download_csv"), lambda: to_csv(plain), f"{_slug(name)}.csv",
                            "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
-
-
-PRESENTATION_CSS = """
-<style>
-  html, body, [data-testid="stAppViewContainer"] { font-size: 19px; }
-  header[data-testid="stHeader"], [data-testid="stToolbar"], footer,
-  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-  [data-testid="stMetricValue"] { font-size: 2.4rem; }
-  [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
-  .block-container { padding-top: 1rem; max-width: 100%; }
-</style>
-"""
-
-
-def _leave_presentation() -> None:
-    st.session_state["present"] = False
-
-
-def apply_presentation(ctx: PageContext) -> None:
-    """Large type and no chrome (the sidebar too); a button at the end leaves the mode."""
-    if ctx.presentation:
-        st.html(PRESENTATION_CSS)
-
-
-def presentation_exit(ctx: PageContext) -> None:
-    if ctx.presentation:
-        st.button(ctx.t("leave_presentation"), key="leave_presentation",
-                  on_click=_leave_presentation, type="tertiary")
 
 
 #: The chain's boxes in translucent grey over the page and its text in the page's own colour,

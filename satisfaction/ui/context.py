@@ -15,15 +15,15 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from satisfaction import channel, charts, cli
+from satisfaction import channel, charts, cli, slides
 from satisfaction.access import Scope
 from satisfaction.filters import DIMENSIONS, Filters, data_dates
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.page_context import PageContext
-from satisfaction.queries import load_query
+from satisfaction.queries import all_queries, load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
-from satisfaction.ui import theme, user
+from satisfaction.ui import share, theme, user
 
 
 @dataclass
@@ -83,6 +83,21 @@ def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
     query = load_query(name)
     version = get_store().data_version(query.reads)
     return _cached_query(name, _freeze(params or {}), version, user.acting().scope)
+
+
+@st.cache_resource(max_entries=64, ttl=24 * 3600, show_spinner=False)
+def _cached_deck(ctx: PageContext, version: tuple, scope: Scope) -> list[slides.Slide]:
+    """The deck is built with :func:`run_query`, which reads the acting user's scope: the
+    scope is part of the key, so a scoped user never gets a deck built over other rows."""
+    return slides.deck(ctx, run_query)
+
+
+def slide_deck(ctx: PageContext) -> list[slides.Slide]:
+    """Every page's key slide for ``ctx`` (:func:`satisfaction.slides.deck`), built once per
+    context and data version: a deck draws on every page's figures, so it is kept until any
+    kind a query reads changes. Shared by the sessions, like the store (slides are frozen)."""
+    kinds = tuple(sorted({kind for query in all_queries() for kind in query.reads}))
+    return _cached_deck(ctx, get_store().data_version(kinds), user.acting().scope)
 
 
 def _options() -> dict[str, list[str]]:
@@ -158,7 +173,8 @@ def sidebar() -> PageContext:
                               help=t("min_n_help", lang), bind="query-params")
     presentation = side.toggle(t("presentation", lang), key="present", bind="query-params",
                                help=t("presentation_help", lang))
-    side.caption(t("share_hint", lang))
+    with side:
+        share.copy_link(lang)
     filters = Filters(date_from=date_from, date_to=date_to, regions=selected["region"],
                       units=selected["unit"], channels=selected["channel"],
                       stages=selected["stage"], segments=selected["segment"])
