@@ -14,7 +14,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from satisfaction.charts import BAD, GOOD, PALETTE
+from satisfaction.charts import BAD, GOOD, INK, PALETTE
 from satisfaction.charts.words import tooltip, tooltips
 from satisfaction.charts.satisfaction import ROW_STEP
 
@@ -74,7 +74,7 @@ def ranking_chart(frame: pd.DataFrame, titles: dict[str, str]) -> alt.LayerChart
                        range=[BAD, PALETTE[0], GOOD])
     shapes = alt.Scale(domain=[titles["down"], titles["same"], titles["up"]],
                        range=[_SHAPES["down"], _SHAPES["same"], _SHAPES["up"]])
-    whiskers = base.mark_rule(color="#333333", strokeWidth=2).encode(
+    whiskers = base.mark_rule(style=INK, strokeWidth=2).encode(
         x=alt.X("low:Q", title=titles["x"], scale=alt.Scale(domain=domain, zero=False,
                                                             nice=False)),
         x2="high:Q", tooltip=tips)
