@@ -104,5 +104,4 @@ else:
                      decimals=CHART_DECIMALS["score_distribution"])
     st.caption(ctx.t("sat_distribution_caption", n=total))
 
-if not ctx.presentation:
-    targets_editor.targets_editor(ctx, context.get_store(), targets, found.benchmark_rows)
+targets_editor.targets_editor(ctx, context.get_store(), targets, found.benchmark_rows)

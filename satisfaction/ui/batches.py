@@ -70,9 +70,8 @@ def chosen_batch(ctx: PageContext, store: Store) -> pd.Series | None:
     event = st.dataframe(shown_table(ctx, batches), key=_list_key(batches), on_select="rerun",
                          selection_mode="single-row", hide_index=True, width="stretch",
                          placeholder="")
-    if not ctx.presentation:
-        st.download_button(ctx.t("download_csv"), lambda: to_csv(batches), "batches.csv",
-                           "text/csv", key="table-batches", on_click="ignore")
+    st.download_button(ctx.t("download_csv"), lambda: to_csv(batches), "batches.csv",
+                       "text/csv", key="table-batches", on_click="ignore")
     rows = event.selection.rows
     if not rows:
         _cancel()

@@ -54,14 +54,12 @@ def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: s
         spec = annotated(spec, notes, timeline, ctx.t, ctx.presentation)
     themed = charts.themed(spec, ctx.presentation, ctx.theme)
     st.altair_chart(themed, width="stretch", theme=None)
-    if ctx.presentation:
-        return
     slug = _slug(name)
     with st.container(horizontal=True, gap="small"):
         st.download_button("CSV", lambda: to_csv(downloaded(data, view, decimals)), f"{slug}.csv",
                            "text/csv",
                            key=f"csv-{slug}", on_click="ignore", icon=":material/download:")
-        exported = charts.themed(spec, ctx.presentation)
+        exported = charts.themed(spec)
         st.download_button("PNG", lambda: chart_export.to_png(exported), f"{slug}.png",
                            "image/png", key=f"png-{slug}", on_click="ignore",
                            icon=":material/image:")
@@ -81,10 +79,9 @@ def table(ctx: PageContext, frame, name: str, download: pd.DataFrame | None = No
     plain frame to download when ``frame`` is dressed for display (bars, translated labels);
     it is rounded as the screen shows it, as export ``view`` or by ``decimals``."""
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
-    if not ctx.presentation:
-        plain = downloaded(frame if download is None else download, view, decimals)
-        st.download_button(ctx.t("download_csv"), lambda: to_csv(plain), f"{_slug(name)}.csv",
-                           "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
+    plain = downloaded(frame if download is None else download, view, decimals)
+    st.download_button(ctx.t("download_csv"), lambda: to_csv(plain), f"{_slug(name)}.csv",
+                       "text/csv", key=f"table-{_slug(name)}", on_click="ignore")
 
 
 #: The chain's boxes in translucent grey over the page and its text in the page's own colour,

@@ -17,10 +17,8 @@ def _built(ctx: PageContext, fmt: str):
 
 
 def review_pack(ctx: PageContext) -> None:
-    """Two download buttons, PDF and PPTX; nothing in presentation mode or when the filters
-    leave no quarter to compare."""
-    if ctx.presentation:
-        return
+    """Two download buttons, PDF and PPTX; nothing when the filters leave no quarter to
+    compare."""
     pairing = report.compared(ctx, context.run_query)
     if pairing is None:
         return
