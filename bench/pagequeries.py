@@ -59,9 +59,9 @@ def _record(db: str) -> list[Call]:
     current = {"page": ""}
     query = Store.query
 
-    def recording(self, name, params=None):
+    def recording(self, name, params=None, **options):
         calls.append(Call(current["page"], getattr(name, "name", name), dict(params or {})))
-        return query(self, name, params)
+        return query(self, name, params, **options)
 
     Store.query = recording
     for page in pages():
