@@ -78,7 +78,7 @@ CREATE OR REPLACE MACRO filtered_audits(date_from, date_to, regions, units, chan
 
 -- Responses: the satisfaction figures (index, CSAT and its distribution, NPS, effort,
 -- perceived over expected), repurchase intent.
-CREATE TABLE response_sums_day (
+CREATE TABLE IF NOT EXISTS response_sums_day (
     batch_id INTEGER NOT NULL, day DATE NOT NULL,
     region VARCHAR, unit VARCHAR, channel VARCHAR, stage VARCHAR, segment VARCHAR,
     n BIGINT NOT NULL, sat_sum BIGINT NOT NULL, sat_sumsq BIGINT NOT NULL,
@@ -89,7 +89,7 @@ CREATE TABLE response_sums_day (
     pair_n BIGINT NOT NULL, pair_sat_sum BIGINT NOT NULL, pair_exp_sum BIGINT NOT NULL,
     repurchase_n BIGINT NOT NULL, repurchase_top2 BIGINT NOT NULL
 );
-CREATE TABLE response_sums_month AS SELECT * FROM response_sums_day LIMIT 0;
+CREATE TABLE IF NOT EXISTS response_sums_month AS SELECT * FROM response_sums_day LIMIT 0;
 
 CREATE OR REPLACE MACRO response_sums_of(batch) AS TABLE
     SELECT batch_id, responded_on AS day, region, unit, channel, stage, segment,
@@ -119,7 +119,7 @@ CREATE OR REPLACE MACRO response_sums_of(batch) AS TABLE
     ORDER BY day;
 
 -- Tolerance ratings: the zone of tolerance, MSA and MSS, and the gap model's customer side.
-CREATE TABLE tolerance_sums_day (
+CREATE TABLE IF NOT EXISTS tolerance_sums_day (
     batch_id INTEGER NOT NULL, day DATE NOT NULL,
     region VARCHAR, unit VARCHAR, channel VARCHAR, segment VARCHAR,
     dimension VARCHAR NOT NULL, item VARCHAR NOT NULL,
@@ -129,7 +129,7 @@ CREATE TABLE tolerance_sums_day (
     perceived_sq_sum BIGINT NOT NULL, below_n BIGINT NOT NULL, inconsistent_n BIGINT NOT NULL,
     width_sum BIGINT NOT NULL, gap5_sum BIGINT NOT NULL, gap5_sq_sum BIGINT NOT NULL
 );
-CREATE TABLE tolerance_sums_month AS SELECT * FROM tolerance_sums_day LIMIT 0;
+CREATE TABLE IF NOT EXISTS tolerance_sums_month AS SELECT * FROM tolerance_sums_day LIMIT 0;
 
 CREATE OR REPLACE MACRO tolerance_sums_of(batch) AS TABLE
     SELECT batch_id, responded_on AS day, region, unit, channel, segment, dimension, item,
@@ -154,14 +154,14 @@ CREATE OR REPLACE MACRO tolerance_sums_of(batch) AS TABLE
 
 -- Complaints: counts and recovery satisfaction, with the days to resolve (NULL while open) as
 -- a key, so the median and the 90th percentile come from the distribution exactly.
-CREATE TABLE complaint_sums_day (
+CREATE TABLE IF NOT EXISTS complaint_sums_day (
     batch_id INTEGER NOT NULL, day DATE NOT NULL,
     region VARCHAR, unit VARCHAR, channel VARCHAR, category VARCHAR, severity VARCHAR,
     days BIGINT,
     complaints BIGINT NOT NULL, recovery_n BIGINT NOT NULL, recovery_sum BIGINT NOT NULL,
     recovery_sumsq BIGINT NOT NULL
 );
-CREATE TABLE complaint_sums_month AS SELECT * FROM complaint_sums_day LIMIT 0;
+CREATE TABLE IF NOT EXISTS complaint_sums_month AS SELECT * FROM complaint_sums_day LIMIT 0;
 
 CREATE OR REPLACE MACRO complaint_sums_of(batch) AS TABLE
     SELECT batch_id, received_on AS day, region, unit, channel, category, severity,
@@ -177,13 +177,13 @@ CREATE OR REPLACE MACRO complaint_sums_of(batch) AS TABLE
 
 -- Employee survey: the employee-satisfaction index, intent to stay, turnover by tenure band,
 -- and the complete responses the drivers are computed on.
-CREATE TABLE employee_sums_day (
+CREATE TABLE IF NOT EXISTS employee_sums_day (
     batch_id INTEGER NOT NULL, day DATE NOT NULL, unit VARCHAR, tenure_band VARCHAR,
     n BIGINT NOT NULL, overall_sum BIGINT NOT NULL, overall_sumsq BIGINT NOT NULL,
     stay_n BIGINT NOT NULL, stay_sum BIGINT NOT NULL, leavers BIGINT NOT NULL,
     complete_n BIGINT NOT NULL
 );
-CREATE TABLE employee_sums_month AS SELECT * FROM employee_sums_day LIMIT 0;
+CREATE TABLE IF NOT EXISTS employee_sums_month AS SELECT * FROM employee_sums_day LIMIT 0;
 
 -- Tenure bands in months at the survey: 0-3, 3-12, 12-24, 24+ (lower bound included).
 CREATE OR REPLACE MACRO tenure_band(tenure_months) AS
@@ -210,7 +210,7 @@ CREATE OR REPLACE MACRO employee_sums_of(batch) AS TABLE
     ORDER BY day;
 
 -- Customer months (a period is already a month): the customer base, revenue and margin.
-CREATE TABLE customer_sums (
+CREATE TABLE IF NOT EXISTS customer_sums (
     batch_id INTEGER NOT NULL, period DATE NOT NULL, region VARCHAR, segment VARCHAR,
     row_n BIGINT NOT NULL, active_n BIGINT NOT NULL, revenue_sum DOUBLE, margin_sum DOUBLE
 );
@@ -228,7 +228,7 @@ CREATE OR REPLACE MACRO customer_sums_of(batch) AS TABLE
 
 -- Customers active in a month and in the month before (period): retention's numerator, with
 -- the region and segment of both months' rows (a filter must keep both) and both rows' batches.
-CREATE TABLE customer_moves (
+CREATE TABLE IF NOT EXISTS customer_moves (
     period DATE NOT NULL, region_before VARCHAR, segment_before VARCHAR, region VARCHAR,
     segment VARCHAR, batch_before INTEGER NOT NULL, batch_now INTEGER NOT NULL,
     retained BIGINT NOT NULL
@@ -254,7 +254,7 @@ CREATE OR REPLACE MACRO customer_moves_of(batch) AS TABLE
     GROUP BY ALL;
 
 -- Kano answers (undated): answer pairs and importance per segment and feature.
-CREATE TABLE kano_sums (
+CREATE TABLE IF NOT EXISTS kano_sums (
     batch_id INTEGER NOT NULL, segment VARCHAR, feature VARCHAR NOT NULL,
     functional TINYINT NOT NULL, dysfunctional TINYINT NOT NULL,
     n BIGINT NOT NULL, importance_sum BIGINT NOT NULL, importance_n BIGINT NOT NULL
@@ -390,15 +390,27 @@ CREATE OR REPLACE MACRO kept_and_all_kano_sums(date_from, date_to, regions, unit
     SELECT false, * FROM kano_sums;
 
 
--- A store written before this migration gets its rollups now.
+-- A store written before this migration gets its rollups now; run again (a store rewound to
+-- an earlier version), they are computed afresh from the rows.
+DELETE FROM response_sums_day;
 INSERT INTO response_sums_day SELECT * FROM response_sums_of(NULL);
+DELETE FROM response_sums_month;
 INSERT INTO response_sums_month SELECT * FROM response_month_sums_of(NULL);
+DELETE FROM tolerance_sums_day;
 INSERT INTO tolerance_sums_day SELECT * FROM tolerance_sums_of(NULL);
+DELETE FROM tolerance_sums_month;
 INSERT INTO tolerance_sums_month SELECT * FROM tolerance_month_sums_of(NULL);
+DELETE FROM complaint_sums_day;
 INSERT INTO complaint_sums_day SELECT * FROM complaint_sums_of(NULL);
+DELETE FROM complaint_sums_month;
 INSERT INTO complaint_sums_month SELECT * FROM complaint_month_sums_of(NULL);
+DELETE FROM employee_sums_day;
 INSERT INTO employee_sums_day SELECT * FROM employee_sums_of(NULL);
+DELETE FROM employee_sums_month;
 INSERT INTO employee_sums_month SELECT * FROM employee_month_sums_of(NULL);
+DELETE FROM customer_sums;
 INSERT INTO customer_sums SELECT * FROM customer_sums_of(NULL);
+DELETE FROM customer_moves;
 INSERT INTO customer_moves SELECT * FROM customer_moves_of(NULL);
+DELETE FROM kano_sums;
 INSERT INTO kano_sums SELECT * FROM kano_sums_of(NULL);
