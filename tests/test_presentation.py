@@ -141,7 +141,7 @@ def test_nothing_to_present_says_so_and_offers_the_way_out(monkeypatch, demo_sto
                                                            fresh_streamlit):
     monkeypatch.setattr(slides, "BUILDERS", {})
     at = dashboard(monkeypatch, demo_store_path, present="true")
-    assert [i.value for i in at.info] == [
+    assert [i.value for i in at.main.info] == [
         "Nothing to present for these filters: no page has a figure to show."]
     at.button(key="leave_presentation").click().run()
     assert at.title and "present" not in at.query_params
