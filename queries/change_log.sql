@@ -1,5 +1,5 @@
 -- Who changed what, and when: every load and undo, target, benchmark, saved column mapping and
--- note written or edited (a removed note is gone with its record), newest first (satisfaction.access: each change records the signed-in user, or the
+-- note written, edited or removed, newest first (satisfaction.access: each change records the signed-in user, or the
 -- operating-system user on the command line).
 -- grain: one row per change (a mapping's headers, saved together, are one change)
 -- reads: responses, tolerance, kano, complaints, customers, employees, gap_inputs, audits, targets, benchmarks, annotations
@@ -28,5 +28,8 @@ FROM (
     UNION ALL
     SELECT updated_at, updated_by, 'note_edit', id || ' · ' || text
     FROM annotations WHERE updated_at IS NOT NULL
+    UNION ALL
+    SELECT removed_at, removed_by, 'note_remove', id || ' · ' || text
+    FROM annotations WHERE removed_at IS NOT NULL
 )
 ORDER BY changed_at DESC NULLS LAST, change, subject

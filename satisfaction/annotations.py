@@ -144,18 +144,21 @@ def edit(store: Store, note_id: int, by: str, day: object = None, text: object =
     changes.update(updated_by=_check_by(by), updated_at=datetime.now())
     assignments = ", ".join(f"{name} = ?" for name in changes)  # names: the fixed list above
     with store.transaction() as cur:
-        found = cur.execute(f"UPDATE annotations SET {assignments} WHERE id = ? RETURNING id",
+        found = cur.execute(f"UPDATE annotations SET {assignments} "
+                            "WHERE id = ? AND removed_at IS NULL RETURNING id",
                             [*changes.values(), int(note_id)]).fetchone()
         if found is None:
             raise NoteRefused("missing", id=note_id)
         store.bump_version(cur, KIND)
 
 
-def remove(store: Store, note_id: int) -> None:
-    """Remove a note for good; :class:`NoteRefused` when there is no such note."""
+def remove(store: Store, note_id: int, by: str) -> None:
+    """Remove a note from every view, recording ``by`` and now (the record stays, for the
+    change log); :class:`NoteRefused` when there is no such note, or it was removed."""
+    row = [_check_by(by), datetime.now(), int(note_id)]
     with store.transaction() as cur:
-        found = cur.execute("DELETE FROM annotations WHERE id = ? RETURNING id",
-                            [int(note_id)]).fetchone()
+        found = cur.execute("UPDATE annotations SET removed_by = ?, removed_at = ? "
+                            "WHERE id = ? AND removed_at IS NULL RETURNING id", row).fetchone()
         if found is None:
             raise NoteRefused("missing", id=note_id)
         store.bump_version(cur, KIND)

@@ -340,9 +340,9 @@ def cmd_annotate_edit(args, store: Store, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_annotate_remove(args, store: Store, out: TextIO, err: TextIO) -> int:
-    """Remove a note for good."""
+    """Remove a note from every view (who removed it, and when, is kept)."""
     try:
-        annotations.remove(store, args.id)
+        annotations.remove(store, args.id, args.user)
     except annotations.NoteRefused as refused:
         err.write(f"Refused: {refused}\n")
         return EXIT_REFUSED

@@ -66,9 +66,14 @@ def test_an_edit_keeps_or_clears_the_region_and_unit(store):
 def test_a_removed_note_is_gone_and_a_missing_one_is_refused(store):
     kept = annotations.add(store, "2026-01-01", "kept", "ana")
     gone = annotations.add(store, "2026-01-02", "gone", "ana")
-    annotations.remove(store, gone)
+    annotations.remove(store, gone, "bo")
     assert listed(store) == ["kept"]
-    for change in (lambda: annotations.remove(store, gone),
+    with store.cursor() as cur:
+        assert cur.execute("SELECT removed_by FROM annotations WHERE id = ?",
+                           [gone]).fetchone() == ("bo",)
+    changes = store.query("change_log")
+    assert ("bo", "note_remove") in set(zip(changes["changed_by"], changes["change"]))
+    for change in (lambda: annotations.remove(store, gone, "bo"),
                    lambda: annotations.edit(store, gone, "bo", text="back")):
         with pytest.raises(annotations.NoteRefused, match=f"no note {gone}") as refused:
             change()
@@ -135,7 +140,7 @@ def test_a_change_to_the_notes_bumps_their_data_version_and_no_other(store):
     before = store.data_version(kinds)
     note = annotations.add(store, "2026-01-01", "x", "ana")
     annotations.edit(store, note, "bo", text="y")
-    annotations.remove(store, note)
+    annotations.remove(store, note, "bo")
     after = store.data_version(kinds)
     assert after[0] == before[0] + 3 and after[1:] == before[1:]
 

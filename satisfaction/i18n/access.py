@@ -41,4 +41,5 @@ TEXT: dict[str, tuple[str, str]] = {
                        "只有作者本人可以修改这条备注，管理员可以删除它。"),
     "change_note": ("note", "备注"),
     "change_note_edit": ("note edited", "备注修改"),
+    "change_note_remove": ("note removed", "备注删除"),
 }

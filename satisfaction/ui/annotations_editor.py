@@ -139,8 +139,7 @@ def annotations_editor(ctx: PageContext, store: Store) -> None:
 
 def _remove(store: Store, note_id: int, author: str) -> None:
     """Remove the note, unless this session's user may not remove ``author``'s notes."""
-    user.require_note(author, removing=True)
-    annotations.remove(store, note_id)
+    annotations.remove(store, note_id, user.require_note(author, removing=True).name)
 
 
 def _choice(notes: pd.DataFrame, note_id: int) -> str:
