@@ -15,7 +15,7 @@ ctx = context.current()
 f = ctx.filters
 t = ctx.t
 st.title(t("page_complaints"))
-st.caption(f"{t('cmp_intro')} — {components.filter_summary(ctx)}")
+st.caption(f"{t('cmp_intro')} — {sentences.filter_summary(ctx)}")
 titles = cf.chart_words(t)
 
 tiles_box, findings_box = st.container(), st.container()

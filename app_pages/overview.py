@@ -17,7 +17,7 @@ ctx = context.current()
 f = ctx.filters
 dates = f.date_from, f.date_to
 st.title(ctx.t("app_title"))
-st.caption(components.filter_summary(ctx))
+st.caption(sentences.filter_summary(ctx))
 review_pack(ctx)
 
 left, middle, right = st.columns([5, 3, 3])

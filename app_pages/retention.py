@@ -15,7 +15,7 @@ from satisfaction.ui import tiles as tile_ui
 ctx = context.current()
 f, t = ctx.filters, ctx.t
 st.title(t("page_retention"))
-st.caption(f"{t('ret_intro')} — {components.filter_summary(ctx)}")
+st.caption(f"{t('ret_intro')} — {sentences.filter_summary(ctx)}")
 notices.notice(ctx, "customers")
 titles = rf.chart_words(t)
 

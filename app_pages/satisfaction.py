@@ -15,7 +15,7 @@ from satisfaction.ui import tiles as tile_ui
 
 ctx = context.current()
 st.title(ctx.t("page_satisfaction"))
-st.caption(f"{ctx.t('sat_intro')} — {components.filter_summary(ctx)}")
+st.caption(f"{ctx.t('sat_intro')} — {sentences.filter_summary(ctx)}")
 
 left, middle, right = st.columns(3)
 period = context.url_choice(left, "segmented_control", ctx.t("sat_period_kind"),

@@ -1,5 +1,5 @@
-"""Small Streamlit pieces every page uses: the filter summary, charts with their downloads,
-tables and the service-profit chain. Tiles are :mod:`satisfaction.ui.tiles`,
+"""Small Streamlit pieces every page uses: charts with their downloads, tables and the
+service-profit chain. Tiles are :mod:`satisfaction.ui.tiles`,
 notices beside a figure :mod:`satisfaction.ui.notices`."""
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from satisfaction import chart_export, charts
 from satisfaction.charts.annotations import TimeAxis, annotated, placed, shown_periods
 from satisfaction.exports import annotations_table, to_csv
 from satisfaction.precision import export_precision, shown_precision
-# The pages' caption of the filters in force lives with the other sentences.
-from satisfaction.sentences import filter_summary  # noqa: F401
 from satisfaction.page_context import PageContext
 from satisfaction.ui import context
 

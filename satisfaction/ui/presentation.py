@@ -18,10 +18,10 @@ import altair as alt
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from satisfaction import charts
+from satisfaction import charts, sentences
 from satisfaction.page_context import PageContext
 from satisfaction.slides import Slide
-from satisfaction.ui import components, context, share
+from satisfaction.ui import context, share
 
 #: Shortest auto-advance a link may ask for: a slide needs time to be read and drawn.
 MIN_ADVANCE_SECONDS = 5
@@ -205,7 +205,7 @@ def _footer(ctx: PageContext, slide: Slide, number: int, count: int, has_page: b
         facts = [ctx.t("slide_number", number=number, count=count)]
         if slide.n is not None:
             facts.append(ctx.t("slide_n", n=slide.n))
-        facts.append(components.filter_summary(ctx))
+        facts.append(sentences.filter_summary(ctx))
         st.caption(" · ".join(facts), width="stretch")
         st.button(ctx.t("slide_previous"), key="slide_previous", icon=":material/arrow_back:",
                   disabled=number == 1, on_click=_go, args=(number - 1,))
