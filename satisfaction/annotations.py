@@ -15,15 +15,17 @@ when that region (unit) is in view, i.e. no region is chosen or the chosen ones 
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from satisfaction.filters import Filters
 from satisfaction.store import Store
+
+if TYPE_CHECKING:  # the command line imports this module; a load must not import pandas
+    import pandas as pd
 
 #: The longest note, in characters: a label on a chart and a line in a table, not a report.
 MAX_TEXT = 200
@@ -36,7 +38,7 @@ COLUMNS = ("id", "day", "text", "region", "unit", "created_by", "created_at", "u
            "updated_at")
 
 
-RunQuery = Callable[[str, dict], pd.DataFrame]
+RunQuery = Callable[[str, dict], "pd.DataFrame"]
 
 
 class NoteRefused(ValueError):
@@ -90,7 +92,7 @@ def check_text(text: object) -> str:
 
 def check_place(value: object, what: str) -> str | None:
     """A region or unit name (``what``) for a note, or None (empty: the whole business)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return _one_line(value, what, MAX_PLACE) or None
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from satisfaction.contracts import KINDS
+
+if TYPE_CHECKING:  # the command line imports this module; a load must not import pandas
+    import pandas as pd
 
 #: The dimensions every record can be cut and filtered by: the one list the code uses.
 DIMENSIONS = ("region", "unit", "channel", "stage", "segment")
@@ -32,6 +34,8 @@ def honoured(kind: str) -> frozenset[str]:
 def data_dates(query: Callable[..., pd.DataFrame]) -> tuple[date, date] | None:
     """The first and last day of all the data (None for an empty store): the date range the
     date filter spans until someone narrows it. ``query(name, params)`` runs a named query."""
+    import pandas as pd  # already imported by whoever ran the query
+
     row = query("date_bounds", {}).iloc[0]
     if pd.isna(row["first_date"]):
         return None

@@ -1,7 +1,8 @@
 """Rollups: the per-batch sums every page figure is computed from, kept in step with the rows.
 
 The tables and the macros that compute them are migration 6's (``0006_rollups.sql``, which
-explains the design). Here is only their upkeep, each step inside the caller's write
+explains the design) and, for the dated kinds' month tables, migration 9's
+(``0009_month_rollups.sql``). Here is only their upkeep, each step inside the caller's write
 transaction so that rollups and rows change together or not at all: :func:`add_batch` after a
 load (or the demo) has appended a batch, :func:`remove_batch` when an undo deletes one, and
 :func:`rebuild` to compute every rollup again from the rows (``python -m satisfaction
@@ -12,17 +13,14 @@ from __future__ import annotations
 
 import duckdb
 
-#: Per record kind, its rollup tables with the macro filling each from a batch's rows, in
-#: order (a month table sums its day table). customer_moves names two batches: see remove_batch.
+#: Per record kind, its rollup tables with the macro filling each from a batch's rows. A dated
+#: kind keeps month rows only (migration 9): a month the date filter cuts is summed from its
+#: rows when read. customer_moves names two batches: see remove_batch.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "responses": (("response_sums_day", "response_sums_of"),
-                  ("response_sums_month", "response_month_sums_of")),
-    "tolerance": (("tolerance_sums_day", "tolerance_sums_of"),
-                  ("tolerance_sums_month", "tolerance_month_sums_of")),
-    "complaints": (("complaint_sums_day", "complaint_sums_of"),
-                   ("complaint_sums_month", "complaint_month_sums_of")),
-    "employees": (("employee_sums_day", "employee_sums_of"),
-                  ("employee_sums_month", "employee_month_sums_of")),
+    "responses": (("response_sums_month", "response_month_sums_of"),),
+    "tolerance": (("tolerance_sums_month", "tolerance_month_sums_of"),),
+    "complaints": (("complaint_sums_month", "complaint_month_sums_of"),),
+    "employees": (("employee_sums_month", "employee_month_sums_of"),),
     "customers": (("customer_sums", "customer_sums_of"), ("customer_moves", "customer_moves_of")),
     "kano": (("kano_sums", "kano_sums_of"),),
 }

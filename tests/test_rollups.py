@@ -287,3 +287,32 @@ def test_a_store_written_before_the_rollups_gets_them_when_migrated(tmp_path):
         assert figures[["grp", "n", "sat_sum", "rec_n", "promoters"]].values.tolist() == [
             ["U1", 2, 6, 1, 1]]
         assert_all_same(store, Filters(date_from=date(2026, 1, 15)))
+
+
+def test_a_store_with_day_rollups_keeps_months_only_and_the_migration_runs_again(tmp_path):
+    """Migration 9 on a store written at migration 8 (day and month tables): the day tables go,
+    the month tables hold what a rebuild from the rows gives, every query still equals the raw
+    SQL on ranges that cut months; run again (the store rewound), the same."""
+    path = tmp_path / "days.duckdb"
+    with Store(path, schema_version=8) as store, store.transaction() as cur:
+        cur.execute("INSERT INTO responses (batch_id, response_id, responded_on, region, unit, "
+                    "satisfaction, recommend) VALUES (1, 'a', DATE '2026-01-31', 'East', 'U1', 4, "
+                    "10), (1, 'b', DATE '2026-02-01', 'East', 'U1', 2, NULL), "
+                    "(1, 'c', DATE '2026-02-14', 'West', 'U2', 5, 9)")
+        cur.execute("INSERT INTO response_sums_day SELECT * FROM response_sums_of(NULL)")
+        cur.execute("INSERT INTO response_sums_month SELECT * FROM response_month_sums_of(NULL)")
+    for _ in range(2):
+        with Store(path) as store:
+            with store.cursor() as cur:
+                tables = {row[0] for row in cur.execute("SHOW TABLES").fetchall()}
+            assert not {t for t in tables if t.endswith("_sums_day")}, tables
+            kept = rollup_rows(store)
+            assert len(kept["response_sums_month"]) == 3
+            with store.transaction() as cur:
+                rollups.rebuild(cur)
+            assert rollup_rows(store) == kept
+            for dates in [(date(2026, 1, 15), date(2026, 2, 10)), (date(2026, 2, 1), None),
+                          (None, date(2026, 1, 31)), (date(2026, 2, 14), date(2026, 2, 14))]:
+                assert_all_same(store, Filters(date_from=dates[0], date_to=dates[1]))
+            with store.transaction() as cur:
+                cur.execute("UPDATE store_meta SET value = '5' WHERE key = 'schema_version'")

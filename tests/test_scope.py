@@ -113,3 +113,17 @@ def test_a_scoped_user_sees_the_notes_for_everywhere_and_for_their_scope_only(tm
         notes = store.query("annotations_in_view", Filters().params(),
                             scope=Scope(regions=("East",)))
     assert list(notes["text"]) == ["everywhere", "east"]
+
+
+@pytest.mark.parametrize("query", ["response_figures", "tolerance_by_group_and_month",
+                                   "complaint_figures", "employee_figures_by_period"])
+def test_a_range_that_cuts_months_sums_only_the_scopes_rows(query, scoped_pair,
+                                                            demo_store_path):
+    """A month the dates cut is summed from the rows (migration 9): the scope's rows only."""
+    scope, copy = scoped_pair
+    params = Filters(date_from=date(2025, 3, 17), date_to=date(2025, 9, 10)).params(by="month")
+    with Store(copy) as only_theirs:
+        expected = only_theirs.query(query, params)
+    with Store(demo_store_path) as store:
+        got = store.query(query, params, scope=scope)
+    pd.testing.assert_frame_equal(_sorted(got), _sorted(expected), check_dtype=False)
