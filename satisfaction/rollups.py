@@ -1,8 +1,9 @@
 """Rollups: the per-batch sums every page figure is computed from, kept in step with the rows.
 
 The tables and the macros that compute them are migration 6's (``0006_rollups.sql``, which
-explains the design) and, for the dated kinds' month tables, migration 9's
-(``0009_month_rollups.sql``). Here is only their upkeep, each step inside the caller's write
+explains the design), migration 9's month tables of the dated kinds
+(``0009_month_rollups.sql``) and migration 10's moments of the employee survey for its drivers
+(``0010_employee_moments.sql``). Here is only their upkeep, each step inside the caller's write
 transaction so that rollups and rows change together or not at all: :func:`add_batch` after a
 load (or the demo) has appended a batch, :func:`remove_batch` when an undo deletes one, and
 :func:`rebuild` to compute every rollup again from the rows (``python -m satisfaction
@@ -20,7 +21,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "responses": (("response_sums_month", "response_month_sums_of"),),
     "tolerance": (("tolerance_sums_month", "tolerance_month_sums_of"),),
     "complaints": (("complaint_sums_month", "complaint_month_sums_of"),),
-    "employees": (("employee_sums_month", "employee_month_sums_of"),),
+    "employees": (("employee_sums_month", "employee_month_sums_of"),
+                  ("employee_moments", "employee_moments_of")),
     "customers": (("customer_sums", "customer_sums_of"), ("customer_moves", "customer_moves_of")),
     "kano": (("kano_sums", "kano_sums_of"),),
 }

@@ -144,12 +144,15 @@ def test_replicates_are_reproducible_and_the_seed_matters(store):
     assert list(first["replicate"]) == list(range(50))
 
 
-def test_replicate_weights_are_poisson_1_per_response(store):
+def test_replicate_weights_are_poisson_1_per_cell(store):
     frame = replicates(store)
-    _, _, n = drivers.unpack_correlations(store.query("driver_correlations", Filters().params()))
-    # Σw over n independent Poisson(1) weights: mean n, variance n
+    with store.cursor() as cur:
+        n, squares = cur.execute(
+            "SELECT sum(n), sum(n * n) FROM (SELECT sum(n) AS n FROM employee_moments "
+            "GROUP BY month, unit, bucket)").fetchone()
+    # Σw = Σ_cells W·n_cell over independent Poisson(1) counts W: mean Σn, variance Σn²
     assert frame["w"].mean() == pytest.approx(n, rel=0.01)
-    assert frame["w"].var() == pytest.approx(n, rel=0.25)
+    assert frame["w"].var() == pytest.approx(squares, rel=0.25)
 
 
 def test_intervals_hold_the_estimate_and_separate_training_from_pay(store):

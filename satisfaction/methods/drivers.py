@@ -2,7 +2,8 @@
 
 Everything is computed from a correlation matrix, so the raw responses stay in the store: the
 query ``driver_correlations`` returns the Pearson correlations of the outcome and the drivers on
-complete rows, their means and n (see :func:`unpack_correlations`).
+complete rows, their means and n (see :func:`unpack_correlations`), from the sums and
+cross-products kept in the employee moments rollup (migration 10).
 
 The R² of the regression of the outcome y on a set of standardised drivers X is
 
@@ -297,11 +298,14 @@ def bootstrap_lmg(sums: pd.DataFrame, outcome: str, drivers: list[str] | tuple[s
     """Percentile bootstrap intervals of the LMG importances and their shares of R².
 
     ``sums``: one row per bootstrap replicate with the weighted sums and cross-products of
-    ``queries/driver_bootstrap.sql``. Each replicate weights every respondent by an independent
-    Poisson(1) count, drawn in the store from a hash of the response id, the replicate and a
-    seed: the Poisson bootstrap (Hanley & MacGibbon 2006; Chamandy et al. 2012), which for
-    large n matches resampling n respondents with replacement, needs no second pass over the
-    data and keeps the raw rows in the store (only 45 sums per replicate travel). Each
+    ``queries/driver_bootstrap.sql``. Each replicate weights every cell of the employee
+    moments rollup (the complete answers of one month and unit whose response id hashes to one
+    of 256 buckets, a random partition) by an independent Poisson(1) count, drawn in the store
+    from a hash of the cell, the replicate and a seed: the Poisson bootstrap of random groups
+    of rows (Chamandy et al. 2012), which is the row bootstrap (Hanley & MacGibbon 2006) where
+    a cell holds one answer and, with thousands of cells, estimates the same sampling variance
+    at a cost that does not grow with the answers. It needs no pass over the rows and keeps
+    them in the store (only 45 sums per replicate travel). Each
     replicate's correlation matrix (:func:`correlations_from_sums`) gives its exact LMG
     (:func:`lmg`); the interval is the (1 − c)/2 and (1 + c)/2 quantiles over the replicates
     (Efron & Tibshirani 1993, ch. 13). Replicates whose matrix is singular are dropped.
