@@ -19,11 +19,10 @@ st.caption(f"{t('ret_intro')} — {sentences.filter_summary(ctx)}")
 notices.notice(ctx, "customers")
 titles = rf.chart_words(t)
 
-periods_frame = context.run_query("customer_periods", f.params())
-if periods_frame.empty:
+focus, before = exports.focus_quarters(context.run_query, f)
+if focus is None:
     st.info(t("no_data_for_filters"))
     st.stop()
-focus = rf.focus_period(periods_frame)
 tiles_box, findings_box = st.container(), st.container()
 
 st.subheader(t("ret_pyramid", period=focus))
@@ -49,8 +48,8 @@ with right:
                          "share_pct": st.column_config.NumberColumn(
                              t("ret_field_margin_share"), format="%.1f")})
 st.caption(t("ret_pyramid_caption"))
-moves, before = rf.transition_table(periods_frame, focus, shares)
 if before:
+    moves = exports.tier_moves_table(context.run_query, f, "all", ctx.min_n, shares)
     st.markdown(f"**{t('ret_moves', before=before, after=focus)}**")
     labels = {"tier": t("ret_tier"), "left": t("ret_to_left"), "up": t("ret_field_up"),
               "stayed": t("ret_field_stayed"), "down": t("ret_field_down"),

@@ -32,18 +32,6 @@ def _hide(table: pd.DataFrame, count: str, min_n: int, figures: list[str]) -> pd
     return hidden.drop(columns=["suppressed", "suppressed_reason"])
 
 
-def focus_period(frame: pd.DataFrame, date_from=None, date_to=None) -> str | None:
-    """The latest quarter of ``frame`` the records cover whole: one in which some customer was
-    active in all three months (the dates, when set, already cut the records); the latest
-    quarter when none is whole. The same with or without the dates given, so the page and the
-    command line agree."""
-    if frame.empty:
-        return None
-    months = frame.groupby("period")["active_months"].max()
-    whole = months[months >= 3]
-    return str(whole.index.max() if not whole.empty else months.index.max())
-
-
 def parse_shares(text: str | None) -> tuple[float, ...]:
     """Tier shares from a link's '5,15,40' (percent, top first); the default when absent or
     not three numbers of at least 0 adding up to at most 100."""
@@ -57,17 +45,15 @@ def parse_shares(text: str | None) -> tuple[float, ...]:
 PYRAMID_COLUMNS = ["tier", "customers", "revenue", "margin", "share"]
 
 
-def pyramid_table(frame: pd.DataFrame, focus: str | None, min_n: int,
-                  shares=lv.TIER_SHARES) -> pd.DataFrame:
-    """The pyramid in ``focus`` (:func:`~satisfaction.methods.lifetime_value.pyramid`): revenue,
-    margin and share of margin hidden for a tier of fewer than ``min_n`` customers, and for all
-    tiers when that would let the hidden one be worked out from the others (the total margin
-    is the share's denominator)."""
-    if focus is None:
-        return pd.DataFrame(columns=PYRAMID_COLUMNS)
-    tiered = lv.assign_tiers(frame[frame["period"] == focus], shares)
-    table = lv.pyramid(tiered)
-    hidden = _hide(table, "customers", min_n, ["revenue", "margin", "share"])
+def pyramid_table(sums: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """The pyramid of a quarter (query ``customer_pyramid``, the tiers of
+    :func:`~satisfaction.methods.lifetime_value.assign_tiers` summed as
+    :func:`~satisfaction.methods.lifetime_value.pyramid` sums them): revenue, margin and share
+    of margin hidden for a tier of fewer than ``min_n`` customers, and for all tiers when that
+    would let the hidden one be worked out from the others (the total margin is the share's
+    denominator)."""
+    hidden = _hide(sums.astype({"share": float}), "customers", min_n,
+                   ["revenue", "margin", "share"])
     if hidden["margin"].isna().any():
         hidden["share"] = math.nan
     return hidden[PYRAMID_COLUMNS]
@@ -76,45 +62,29 @@ def pyramid_table(frame: pd.DataFrame, focus: str | None, min_n: int,
 COHORT_COLUMNS = ["cohort", "period", "customers", "retained", "retention_rate"]
 
 
-def cohort_table(frame: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """Cohort retention by quarter (:func:`~satisfaction.methods.lifetime_value.cohort_retention`)
-    with retained and the rate hidden for a cohort of fewer than ``min_n`` customers."""
-    if frame.empty:
-        return pd.DataFrame(columns=COHORT_COLUMNS)
-    table = lv.cohort_retention(frame).astype({"retained": "Int64"})
+def cohort_table(counts: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """Cohort retention by quarter (query ``customer_cohorts``, the counts of
+    :func:`~satisfaction.methods.lifetime_value.cohort_retention`) with its rate, retained and
+    the rate hidden for a cohort of fewer than ``min_n`` customers."""
+    table = counts.astype({"customers": int, "retained": "Int64"}).assign(
+        retention_rate=counts["retained"] / counts["customers"])
     return _hide(table, "customers", min_n, ["retained", "retention_rate"])[COHORT_COLUMNS]
 
 
-def transition_table(frame: pd.DataFrame, focus: str | None,
-                     shares=lv.TIER_SHARES) -> tuple[pd.DataFrame, str | None]:
-    """The movement between tiers from the quarter before ``focus`` to ``focus``, and the
-    label of the quarter before (None when there is none). Counts only."""
-    labels = sorted(frame["period"].unique())
-    if focus is None or focus not in labels or labels.index(focus) == 0:
-        return pd.DataFrame(), None
-    before = labels[labels.index(focus) - 1]
-    tiered = lv.assign_tiers(frame[frame["period"].isin([before, focus])], shares)
-    return lv.transitions(tiered, before, focus), before
-
-
-def value_tables(frame: pd.DataFrame, focus: str | None, min_n: int, annual_discount: float,
-                 shares=lv.TIER_SHARES) -> dict[str, pd.DataFrame]:
-    """Lifetime value and equity by ``tier`` and by ``segment``: quarterly retention measured
-    over every quarter of the dates, margin per customer a quarter, CLV at ``annual_discount``,
-    and the equity of the customers of ``focus``. Hidden below ``min_n`` customers at risk."""
-    tiered = lv.assign_tiers(frame, shares)
-    tables = {}
-    for group in ("tier", "segment"):
-        groups = lv.period_retention(tiered, group)
-        now = tiered[tiered["period"] == focus][group].value_counts()
-        groups["customers"] = groups[group].map(now).fillna(0).astype(int)
-        table = lv.clv_by_group(groups, annual_discount)
-        if group == "tier":
-            order = {t: i for i, t in enumerate(lv.TIERS)}
-            table = table.sort_values("tier", key=lambda s: s.map(order))
-        tables[group] = _hide(table.reset_index(drop=True), "at_risk", min_n,
-                              ["retention", "churn", "clv", "equity", "margin_per_customer"])
-    return tables
+def value_table(inputs: pd.DataFrame, group: str, min_n: int,
+                annual_discount: float) -> pd.DataFrame:
+    """Lifetime value and equity by ``group`` (tier or segment) from its rows of query
+    ``clv_inputs`` (the figures of :func:`~satisfaction.methods.lifetime_value.period_retention`
+    with the group's customers of the focus quarter): quarterly retention measured over every
+    quarter of the dates, margin per customer a quarter, CLV at ``annual_discount``
+    (:func:`~satisfaction.methods.lifetime_value.clv_by_group`) and the equity of the focus
+    quarter's customers. Hidden below ``min_n`` customers at risk."""
+    rows = inputs[inputs["grouping"] == group].drop(columns="grouping")
+    groups = rows.rename(columns={"grp": group}).reset_index(drop=True).astype(
+        {"at_risk": int, "retained": int, "customers": int})
+    table = lv.clv_by_group(groups, annual_discount)
+    return _hide(table, "at_risk", min_n,
+                 ["retention", "churn", "clv", "equity", "margin_per_customer"])
 
 
 def equity(table: pd.DataFrame) -> float:
@@ -123,10 +93,11 @@ def equity(table: pd.DataFrame) -> float:
     return math.nan if values.isna().any() or values.empty else float(values.sum())
 
 
-def churn_reasons(frame: pd.DataFrame) -> pd.DataFrame:
-    """Churned customers per reason given, their share of the churned who gave one, and the
-    seeds' share for each default reason (NaN for other reasons)."""
-    reasons = frame.loc[frame["churn_reason"].notna(), "churn_reason"].value_counts()
+def churn_reasons(counts: pd.DataFrame) -> pd.DataFrame:
+    """Churned customers per reason given (query ``churn_reason_counts``, most given first),
+    their share of the churned who gave one, and the seeds' share for each default reason (NaN
+    for other reasons)."""
+    reasons = counts.set_index("reason")["customers"]
     names = list(dict.fromkeys([*reasons.index, *SEED_REASONS]))
     counts = reasons.reindex(names, fill_value=0)
     total = counts.sum()

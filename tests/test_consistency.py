@@ -57,7 +57,8 @@ def test_the_templates_in_data_match_the_contracts():
 @pytest.mark.parametrize("query", all_queries(), ids=lambda q: q.name)
 def test_every_query_returns_the_columns_its_header_declares(query, demo_store_path):
     params = Filters(date_from=date(2024, 1, 1), date_to=date(2027, 1, 1)).params(
-        by="quarter" if "by" in query.params else None, batch_id=1)
+        by="quarter" if "by" in query.params else None, batch_id=1,
+        focus="2026-Q1", before="2025-Q4")
     with Store(demo_store_path) as store:
         result = store.query(query, params)
     assert tuple(result.columns) == query.columns

@@ -1,5 +1,6 @@
-"""The Retention page's figures from hand-made frames: the pyramid's suppression, cohorts,
-churn reasons against the seeds, loyalty, score bands and the lead tier."""
+"""The Retention page's figures from hand-made query frames: the pyramid's suppression,
+cohorts, lifetime value by group, churn reasons against the seeds, loyalty, score bands and the
+lead tier."""
 
 import math
 
@@ -9,45 +10,50 @@ import pytest
 from satisfaction import retention_figures as rf
 
 
-def customers(n_per_tier=40, periods=("2026-Q1", "2026-Q2")):
-    rows = []
-    for p in periods:
-        for i in range(4 * n_per_tier):
-            rows.append((f"c{i:03d}", p, True, 3, 2.0 * (400 - i), float(400 - i), "s", "r", None))
-    return pd.DataFrame(rows, columns=["customer_id", "period", "active", "active_months",
-                                       "revenue", "margin", "segment", "region", "churn_reason"])
-
-
-def test_the_focus_is_the_latest_quarter_some_customer_covers_whole():
-    frame = customers()
-    frame.loc[frame["period"] == "2026-Q2", "active_months"] = 1
-    assert rf.focus_period(frame) == "2026-Q1"
-    assert rf.focus_period(customers()) == "2026-Q2"
+def pyramid_sums(customers=(8, 24, 64, 64)):
+    return pd.DataFrame({"tier": ["diamond", "gold", "brass", "lead"], "customers": customers,
+                         "revenue": [800.0, 1200.0, 1600.0, 400.0],
+                         "margin": [400.0, 600.0, 800.0, 200.0],
+                         "share": [0.2, 0.3, 0.4, 0.1]})
 
 
 def test_a_small_tier_hides_its_money_and_every_share():
-    frame = customers(n_per_tier=40)  # 160 customers: 8 diamond, 24 gold, 64 brass, 64 lead
-    table = rf.pyramid_table(frame, "2026-Q2", 30)
+    table = rf.pyramid_table(pyramid_sums(), 30)
     assert list(table["customers"]) == [8, 24, 64, 64]
     assert table["margin"].isna().tolist() == [True, True, False, False]
     assert table["share"].isna().all()
-    shown = rf.pyramid_table(frame, "2026-Q2", 5)
+    shown = rf.pyramid_table(pyramid_sums(), 5)
     assert shown["share"].sum() == pytest.approx(1.0)
 
 
 def test_cohorts_hide_small_cohorts_but_keep_their_size():
-    frame = customers(n_per_tier=10)
-    extra = pd.DataFrame([("new", "2026-Q2", True, 3, 1.0, 1.0, "s", "r", None)],
-                         columns=frame.columns)
-    table = rf.cohort_table(pd.concat([frame, extra]), 30).set_index(["cohort", "period"])
-    assert table.loc[("2026-Q1", "2026-Q2"), "retention_rate"] == 1.0
+    counts = pd.DataFrame({"cohort": ["2026-Q1", "2026-Q1", "2026-Q2"],
+                           "period": ["2026-Q1", "2026-Q2", "2026-Q2"],
+                           "customers": [40, 40, 1], "retained": [40, 30, 1]})
+    table = rf.cohort_table(counts, 30).set_index(["cohort", "period"])
+    assert table.loc[("2026-Q1", "2026-Q2"), "retention_rate"] == 0.75
     assert table.loc[("2026-Q2", "2026-Q2"), "customers"] == 1
     assert pd.isna(table.loc[("2026-Q2", "2026-Q2"), "retention_rate"])
+    assert pd.isna(table.loc[("2026-Q2", "2026-Q2"), "retained"])
+
+
+def test_lifetime_value_by_group_hides_a_group_of_few_at_risk():
+    inputs = pd.DataFrame({"grouping": ["tier", "segment", "segment"],
+                           "grp": ["diamond", "Business", "Retail"], "at_risk": [100, 100, 10],
+                           "retained": [99, 90, 9], "margin_per_customer": [900.0, 100.0, 50.0],
+                           "customers": [3, 40, 5]})
+    table = rf.value_table(inputs, "segment", 30, 0.0).set_index("segment")
+    # hand calculation: r = 0.9, no discount: CLV = 100 · 0.9 / (1 − 0.9) = 900, equity 40 · 900
+    assert table.at["Business", "clv"] == pytest.approx(900.0)
+    assert table.at["Business", "equity"] == pytest.approx(36000.0)
+    assert table.loc["Retail", ["retention", "clv", "equity"]].isna().all()
+    assert table.at["Retail", "customers"] == 5
+    assert list(table.index) == ["Business", "Retail"]
 
 
 def test_churn_reasons_beside_the_seeds_shares():
-    frame = pd.DataFrame({"churn_reason": ["price", "price", "price", "billing", None]})
-    table = rf.churn_reasons(frame).set_index("reason")
+    counts = pd.DataFrame({"reason": ["price", "billing"], "customers": [3, 1]})
+    table = rf.churn_reasons(counts).set_index("reason")
     assert table.loc["price", "share"] == 0.75 and table.loc["price", "seed_share"] == 0.30
     assert math.isnan(table.loc["billing", "seed_share"])
     assert table.loc["service failure", "customers"] == 0

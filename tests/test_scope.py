@@ -72,7 +72,8 @@ def test_every_query_in_a_scope_answers_as_a_store_of_only_its_rows(
         query, by, scoped_pair, demo_store_path):
     scope, copy = scoped_pair
     params = Filters(date_from=date(2024, 1, 1), date_to=date(2027, 1, 1)).params(
-        by=by if "by" in query.params else None, batch_id=1)
+        by=by if "by" in query.params else None, batch_id=1,
+        focus="2026-Q1", before="2025-Q4")
     try:
         with Store(copy) as only_theirs:
             expected = only_theirs.query(query, params)

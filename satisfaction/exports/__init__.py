@@ -29,8 +29,9 @@ from satisfaction.exports.complaints import (complaint_groups_table, complaint_s
                                              complaint_trend_table, complaints_table,
                                              open_complaints_table, service_recovery_table)
 from satisfaction.exports.retention import (churn_reasons_table, clv_segments_table,
-                                            clv_tiers_table, cohorts_table, loyalty_table,
-                                            pyramid_table, retention_by_score_table,
+                                            clv_tiers_table, cohorts_table, focus_quarters,
+                                            loyalty_table, pyramid_table,
+                                            retention_by_score_table,
                                             retention_table, tier_moves_table)
 from satisfaction.exports.gaps import GAP_COLUMNS, gaps_table, scorecard_frames, scorecard_table
 from satisfaction.exports.annotations import annotations_table
@@ -46,7 +47,7 @@ __all__ = [
     "complaint_groups_table", "complaint_severity_table", "complaint_trend_table",
     "complaints_table", "open_complaints_table", "service_recovery_table",
     "churn_reasons_table", "clv_segments_table", "clv_tiers_table", "cohorts_table",
-    "loyalty_table", "pyramid_table", "retention_by_score_table", "retention_table",
+    "focus_quarters", "loyalty_table", "pyramid_table", "retention_by_score_table", "retention_table",
     "tier_moves_table",
     "GAP_COLUMNS", "gaps_table", "scorecard_frames", "scorecard_table",
     "annotations_table",

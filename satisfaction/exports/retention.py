@@ -10,7 +10,7 @@ from satisfaction import retention_figures
 from satisfaction.exports.registry import RunQuery, view
 from satisfaction.exports.shaping import grouped
 from satisfaction.filters import Filters
-from satisfaction.methods.lifetime_value import TIER_SHARES
+from satisfaction.methods import lifetime_value as lv
 from satisfaction.methods.suppression import suppress_small
 
 #: Hidden together when fewer than min_n customers were at risk: at_risk = retained + churned
@@ -33,8 +33,22 @@ def retention_table(run_query: RunQuery, filters: Filters, by: str, min_n: int) 
                           "revenue", "margin"]], by)
 
 
-def _customer_periods(run_query: RunQuery, filters: Filters) -> pd.DataFrame:
-    return run_query("customer_periods", filters.params())
+def focus_quarters(run_query: RunQuery, filters: Filters) -> tuple[str | None, str | None]:
+    """The quarter the Retention page centres on (the latest some customer was active in all
+    three months of, else the latest) and the quarter before it; (None, None) when no customer
+    row passes the filters."""
+    found = run_query("retention_focus", filters.params())
+    if found.empty:
+        return None, None
+    before = found.at[0, "before"]
+    return str(found.at[0, "focus"]), None if pd.isna(before) else str(before)
+
+
+def _tier_params(filters: Filters, shares: tuple[float, ...] | None, **extra) -> dict:
+    """The filters, the tier shares (top first; default 5/15/40%) and ``extra`` as the
+    parameters of a query over the tiers."""
+    diamond, gold, brass = lv._check_shares(shares or lv.TIER_SHARES)
+    return filters.params(diamond_share=diamond, gold_share=gold, brass_share=brass, **extra)
 
 
 @view("pyramid", help="The customer pyramid of the latest whole quarter: tiers by margin.")
@@ -44,9 +58,11 @@ def pyramid_table(run_query: RunQuery, filters: Filters, by: str, min_n: int,
     default top 5% diamond, next 15% gold, next 40% brass, the rest lead) its customers,
     revenue, margin and share of all margin
     (:func:`satisfaction.retention_figures.pyramid_table`)."""
-    frame = _customer_periods(run_query, filters)
-    focus = retention_figures.focus_period(frame, filters.date_from, filters.date_to)
-    return retention_figures.pyramid_table(frame, focus, min_n, shares or TIER_SHARES)
+    focus, _ = focus_quarters(run_query, filters)
+    if focus is None:
+        return pd.DataFrame(columns=retention_figures.PYRAMID_COLUMNS)
+    sums = run_query("customer_pyramid", _tier_params(filters, shares, focus=focus))
+    return retention_figures.pyramid_table(sums, min_n)
 
 
 @view("cohorts", help="Cohort retention by quarter: customers grouped by their first quarter.")
@@ -54,14 +70,14 @@ def cohorts_table(run_query: RunQuery, filters: Filters, by: str, min_n: int) ->
     """Cohort retention by quarter: customers grouped by the quarter of their first active
     month in the dates, and how many of them are active in each quarter since
     (:func:`satisfaction.retention_figures.cohort_table`)."""
-    return retention_figures.cohort_table(_customer_periods(run_query, filters), min_n)
+    return retention_figures.cohort_table(run_query("customer_cohorts", filters.params()), min_n)
 
 
 @view("churn_reasons", help="Churn reasons given, against the seeds' shares of switchers.")
 def churn_reasons_table(run_query: RunQuery, filters: Filters, by: str,
                         min_n: int) -> pd.DataFrame:
     """Churned customers per reason given, their share, and the seeds' share of switchers."""
-    return retention_figures.churn_reasons(_customer_periods(run_query, filters))
+    return retention_figures.churn_reasons(run_query("churn_reason_counts", filters.params()))
 
 
 @view("loyalty", help="Per segment: repurchase intent, NPS and measured monthly retention.")
@@ -84,20 +100,20 @@ def retention_by_score_table(run_query: RunQuery, filters: Filters, by: str,
       help="Moves between tiers from the quarter before the latest whole quarter to it.")
 def tier_moves_table(run_query: RunQuery, filters: Filters, by: str, min_n: int,
                      shares: tuple[float, ...] | None = None) -> pd.DataFrame:
-    """Customers moving between tiers from the quarter before the latest whole one to it."""
-    frame = _customer_periods(run_query, filters)
-    focus = retention_figures.focus_period(frame)
-    moves, _ = retention_figures.transition_table(frame, focus, shares or TIER_SHARES)
-    return moves
+    """Customers moving between tiers from the quarter before the latest whole one to it
+    (empty when there is no quarter before)."""
+    focus, before = focus_quarters(run_query, filters)
+    if before is None:
+        return pd.DataFrame()
+    return run_query("tier_moves", _tier_params(filters, shares, before=before, focus=focus))
 
 
 def _clv(group: str, run_query: RunQuery, filters: Filters, min_n: int,
          shares: tuple[float, ...] | None, discount: float | None) -> pd.DataFrame:
-    frame = _customer_periods(run_query, filters)
-    focus = retention_figures.focus_period(frame)
+    focus, _ = focus_quarters(run_query, filters)
+    inputs = run_query("clv_inputs", _tier_params(filters, shares, focus=focus))
     rate = retention_figures.DEFAULT_DISCOUNT if discount is None else discount
-    table = retention_figures.value_tables(frame, focus, min_n, rate,
-                                           shares or TIER_SHARES)[group]
+    table = retention_figures.value_table(inputs, group, min_n, rate)
     return table[[group, "customers", "at_risk", "retained", "margin_per_customer",
                   "retention", "churn", "clv", "equity"]]
 
@@ -107,7 +123,7 @@ def clv_tiers_table(run_query: RunQuery, filters: Filters, by: str, min_n: int,
                     shares: tuple[float, ...] | None = None,
                     discount: float | None = None) -> pd.DataFrame:
     """Lifetime value and equity per tier at an annual discount rate (default 9%)
-    (:func:`satisfaction.retention_figures.value_tables`)."""
+    (:func:`satisfaction.retention_figures.value_table`)."""
     return _clv("tier", run_query, filters, min_n, shares, discount)
 
 

@@ -14,7 +14,7 @@ from satisfaction.text import plain_text
 @slide("retention")
 def retention(ctx, query) -> Slide | None:
     f, t = ctx.filters, ctx.t
-    if query("customer_periods", f.params()).empty:
+    if exports.focus_quarters(query, f)[0] is None:
         return None
     bands = exports.retention_by_score_table(query, f, "all", ctx.min_n)
     shown = rf.bands_frame(bands)
