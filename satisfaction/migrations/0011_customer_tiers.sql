@@ -1,4 +1,4 @@
--- Migration 12: the Retention page's building blocks as table macros, so its queries return
+-- Migration 11: the Retention page's building blocks as table macros, so its queries return
 -- small tables (the pyramid, tier moves, cohorts, lifetime-value inputs, churn reasons) and no
 -- customer row travels to Python; each block is written once here and shared by the queries.
 
