@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +25,8 @@ from satisfaction.queries import all_queries, load_query
 from satisfaction.settings import SETTINGS, configured_min_n, db_path
 from satisfaction.store import Store, StoreLocked
 from satisfaction.ui import share, theme, user
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -85,6 +88,29 @@ def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
     return _cached_query(name, _freeze(params or {}), version, user.acting().scope)
 
 
+def _every_kind() -> tuple[str, ...]:
+    """Every record kind some query reads: the data version of these changes with any load."""
+    return tuple(sorted({kind for query in all_queries() for kind in query.reads}))
+
+
+@st.cache_data(max_entries=256, ttl=24 * 3600, show_spinner=False)
+def _computed(name: str, key: tuple, version: tuple, scope: Scope,
+              _build: Callable[..., T], _args: tuple) -> T:
+    return _build(*_args)
+
+
+def computed(build: Callable[..., T], *args) -> T:
+    """``build(*args)``, cached on ``build``'s name, ``args`` (a function among them, such as
+    :func:`run_query`, by its name), the data version of every kind and this session's user's
+    scope. For a core function (module level, so its name says what it is) that works out a
+    page's figures from several queries' frames through :func:`run_query`: the frames are
+    cached already, but working the figures out again took seconds on every run of the page
+    (the Tolerance page's tables by each cut, the Overview's first glance), in every session."""
+    key = tuple(f"{a.__module__}.{a.__qualname__}" if callable(a) else a for a in args)
+    return _computed(f"{build.__module__}.{build.__qualname__}", key,
+                     get_store().data_version(_every_kind()), user.acting().scope, build, args)
+
+
 @st.cache_resource(max_entries=64, ttl=24 * 3600, show_spinner=False)
 def _cached_deck(ctx: PageContext, version: tuple, scope: Scope) -> list[slides.Slide]:
     """The deck is built with :func:`run_query`, which reads the acting user's scope: the
@@ -96,8 +122,7 @@ def slide_deck(ctx: PageContext) -> list[slides.Slide]:
     """Every page's key slide for ``ctx`` (:func:`satisfaction.slides.deck`), built once per
     context and data version: a deck draws on every page's figures, so it is kept until any
     kind a query reads changes. Shared by the sessions, like the store (slides are frozen)."""
-    kinds = tuple(sorted({kind for query in all_queries() for kind in query.reads}))
-    return _cached_deck(ctx, get_store().data_version(kinds), user.acting().scope)
+    return _cached_deck(ctx, get_store().data_version(_every_kind()), user.acting().scope)
 
 
 def _options() -> dict[str, list[str]]:
