@@ -22,7 +22,8 @@ from satisfaction.filters import DIMENSIONS, Filters, data_dates
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.page_context import PageContext
 from satisfaction.queries import all_queries, load_query
-from satisfaction.settings import SETTINGS, configured_min_n, db_path
+from satisfaction.settings import (DASHBOARD_MEMORY_LIMIT, SETTINGS, configured_min_n,
+                                   db_path)
 from satisfaction.store import Store, StoreLocked
 from satisfaction.ui import share, theme, user
 
@@ -42,7 +43,8 @@ class _Opened:
 
 @st.cache_resource(show_spinner=False, on_release=_Opened.close)
 def _open() -> _Opened:
-    store = Store(db_path(), memory_limit=SETTINGS["memory_limit"].value() or None)
+    store = Store(db_path(), memory_limit=SETTINGS["memory_limit"].value()
+                  or DASHBOARD_MEMORY_LIMIT)
     server = channel.serve(store.path, lambda argv, out, err, user:
                            cli.run(argv, out, err, store=store, user=user))
     return _Opened(store, server)
