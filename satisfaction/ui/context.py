@@ -95,7 +95,9 @@ def _every_kind() -> tuple[str, ...]:
     return tuple(sorted({kind for query in all_queries() for kind in query.reads}))
 
 
-@st.cache_data(max_entries=256, ttl=24 * 3600, show_spinner=False)
+#: A page's tables by month for every cut pickle to ~3 MB at any scale (they are aggregates):
+#: 64 of them bound this cache near 200 MB.
+@st.cache_data(max_entries=64, ttl=24 * 3600, show_spinner=False)
 def _computed(name: str, key: tuple, version: tuple, scope: Scope,
               _build: Callable[..., T], _args: tuple) -> T:
     return _build(*_args)
