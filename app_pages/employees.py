@@ -24,7 +24,8 @@ if surveyed.empty:
     st.info(ctx.t("emp_no_data"))
     st.stop()
 
-table = employees.with_intervals(run, f, exports.drivers_table(run, f, "all", ctx.min_n))
+# the bootstrap's intervals are worked out once per data version, not on every run of the page
+table = context.computed(employees.drivers_with_intervals, run, f, ctx.min_n)
 lead = employees.lead_driver(table)
 finding = employees.driver_sentence(ctx, table)
 st.markdown(finding if lead is None else f"**{finding}**")

@@ -35,7 +35,7 @@ period = ctx.filters if chosen == gaps.ALL_DATES else replace(
 if notice(ctx, "gap_inputs"):
     st.caption(ctx.t("gap_company_wide"))
 
-table = exports.gaps_table(context.run_query, period, "all", ctx.min_n)
+table = context.computed(exports.gaps_table, context.run_query, period, "all", ctx.min_n)
 name = lambda d: gaps.dimension_name(ctx, d)  # noqa: E731
 if table.empty:
     st.info(ctx.t("gap_no_data"))

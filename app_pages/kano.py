@@ -53,7 +53,7 @@ def feature_columns() -> dict:
 
 
 notice(ctx, "kano")
-features = exports.kano_table(context.run_query, ctx.filters, "all", ctx.min_n)
+features = context.computed(exports.kano_table, context.run_query, ctx.filters, "all", ctx.min_n)
 if features.empty:
     st.info(ctx.t("kano_no_data"))
     st.stop()
@@ -98,7 +98,8 @@ with st.expander(ctx.t("kano_scores_title")):
                           "dysfunctional_sd")}})
 
 st.subheader(ctx.t("kano_segments_title"))
-segments = exports.kano_table(context.run_query, ctx.filters, "segment", ctx.min_n)
+segments = context.computed(exports.kano_table, context.run_query, ctx.filters, "segment",
+                            ctx.min_n)
 compared = kano.against_overall(segments, features)
 if compared["segment"].nunique() < 2:
     st.caption(ctx.t("kano_one_segment"))

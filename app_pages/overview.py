@@ -28,7 +28,7 @@ period = context.url_choice(middle, "segmented_control", ctx.t("period"), ["quar
                             "period", "quarter", format_func=ctx.t, disabled=view != "period")
 by = context.url_choice(right, "segmented_control", ctx.t("glance_rank_by"),
                         list(first_glance.RANKED_BY), "rank_by", "region", format_func=ctx.t)
-glance = first_glance.gather(ctx, context.run_query, view, period, by)
+glance = context.computed(first_glance.gather, ctx, context.run_query, view, period, by)
 if glance is None:
     st.info(ctx.t("no_data_for_filters"))
     st.stop()

@@ -37,8 +37,8 @@ focus = left.selectbox(ctx.t("sat_focus"), labels, key=f"sat_focus_{period}", bi
 baseline = context.url_choice(right, "segmented_control", ctx.t("sat_baseline"),
                               list(periods.BASELINES), "sat_baseline", "previous",
                               format_func=lambda b: ctx.t(f"sat_baseline_{b}"))
-found = satisfaction_figures.figures(ctx, context.run_query, labels, period, dimension, focus,
-                                    baseline)
+found = context.computed(satisfaction_figures.figures, ctx, context.run_query, labels, period,
+                         dimension, focus, baseline)
 partial = periods.partial_periods(labels, *dates)
 trend_view, grid_view, compared_view = found.trend_view, found.grid_view, found.compared_view
 grid, compared = found.grid, found.compared

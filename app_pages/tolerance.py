@@ -13,6 +13,7 @@ from satisfaction.precision import EXPORT_DECIMALS, shown_precision
 from satisfaction import tolerance as figures
 from satisfaction.charts import tolerance as charts
 from satisfaction.charts.annotations import TimeAxis
+from satisfaction.exports.tolerance import breach_tables
 from satisfaction.text import markdown_literal as literal
 from satisfaction.ui import components, context, notices
 
@@ -21,7 +22,10 @@ st.title(ctx.t("page_tolerance"))
 st.caption(ctx.t("tol_intro"))
 notices.notice(ctx, "tolerance")
 
-overall = figures.by_month(context.run_query, ctx.filters, "all", ctx.min_n)
+# the tables by month of the whole business and of each cut (the breach list's sources), worked
+# out once per data version
+tables = context.computed(breach_tables, context.run_query, ctx.filters, ctx.min_n)
+overall = tables["all"]
 if overall.empty:
     st.info(ctx.t("tol_no_data"))
     st.stop()
@@ -38,7 +42,7 @@ month = context.url_choice(left, "selectbox", ctx.t("tol_focus"), months[::-1], 
                            periods.default_focus(months, f.date_from, f.date_to),
                            format_func=month_name)
 items = right.toggle(ctx.t("tol_show_items"), key="tol_items", bind="query-params")
-view = figures.month_view(ctx, context.run_query, overall, month, items)
+view = figures.month_view(ctx, overall, tables, month, items)
 listed, focus, zone = view.listed, view.focus, view.zone
 st.markdown(f"**{literal(view.finding)}**")
 
@@ -64,7 +68,7 @@ else:
 
 cut = context.url_choice(st, "segmented_control", ctx.t("tol_cut"), ["region", "unit"],
                          "tol_cut", "region", format_func=ctx.t)
-grouped = figures.by_month(context.run_query, f, cut, ctx.min_n)
+grouped = tables[cut]
 groups = sorted(grouped["grp"].unique()) if not grouped.empty else []
 top = figures.headline(listed[listed["grouping"] == cut]) if len(listed) else None
 where = context.url_choice(st, "selectbox", ctx.t("tol_where"), ["all", *groups], "tol_where",

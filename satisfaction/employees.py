@@ -127,6 +127,14 @@ def with_intervals(run_query, filters: Filters, table: pd.DataFrame,
     return table.assign(n=n).merge(intervals.drop(columns="replicates"), on="item")[columns]
 
 
+def drivers_with_intervals(run_query, filters: Filters, min_n: int) -> pd.DataFrame:
+    """The ``drivers`` view's table for ``filters`` (:func:`satisfaction.exports.drivers_table`)
+    with its bootstrap intervals (:func:`with_intervals`): the Employees page's driver table."""
+    from satisfaction.exports import drivers_table
+
+    return with_intervals(run_query, filters, drivers_table(run_query, filters, "all", min_n))
+
+
 def turnover_grid(table: pd.DataFrame, every_unit: str) -> pd.DataFrame:
     """The ``turnover`` view as a unit × tenure band grid of text, '8.5% (200)' (rate and
     employees) or '— (12)' where hidden; unit ``*`` renamed ``every_unit`` and put last."""

@@ -81,9 +81,9 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _literal(path: Path) -> str:
-    """A file path as an SQL string literal, for the statements that take no parameters
-    (``EXPORT DATABASE``, ``ATTACH``)."""
+def _literal(path: str | Path) -> str:
+    """A file path (or a setting's value) as an SQL string literal, for the statements that
+    take no parameters (``EXPORT DATABASE``, ``ATTACH``, ``SET``)."""
     return "'" + str(path).replace("'", "''") + "'"
 
 
@@ -101,14 +101,18 @@ class Store:
         self._write_lock = threading.Lock()
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        config = {"memory_limit": memory_limit} if memory_limit else {}
         try:
-            self._con = duckdb.connect(str(path), config=config)
+            self._con = duckdb.connect(str(path))
         except duckdb.IOException as error:
             match = re.search(r"PID (\d+)", str(error))
             if "lock" in str(error).lower():
                 raise StoreLocked(self.path, int(match.group(1)) if match else None) from error
             raise StoreError(f"Cannot open the store {path}: {error}") from error
+        if memory_limit:
+            # set, not passed as connect()'s config: DuckDB refuses a second connection in the
+            # process to a file opened with another configuration (a test's Store beside the
+            # dashboard's); the limit is the database instance's, whichever connection set it
+            self._con.execute(f"SET memory_limit = {_literal(memory_limit)}")
         self._migrate(SCHEMA_VERSION if schema_version is None else schema_version)
         with self.cursor() as cur:
             catalog = cur.execute("SELECT current_database()").fetchone()[0]

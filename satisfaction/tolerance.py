@@ -232,13 +232,16 @@ class MonthView:
         return int(own["n"].max()) if len(own) else 0
 
 
-def month_view(ctx, run_query, overall: pd.DataFrame, month: str, items: bool = False
-               ) -> MonthView:
-    """The page's figures for ``month`` from ``overall`` (:func:`by_month` of 'all')."""
+def month_view(ctx, overall: pd.DataFrame, tables: dict[str, pd.DataFrame], month: str,
+               items: bool = False) -> MonthView:
+    """The page's figures for ``month`` from ``overall`` (:func:`by_month` of 'all') and
+    ``tables`` (:func:`satisfaction.exports.tolerance.breach_tables`, which a page computes
+    once per data version rather than for each month it shows)."""
     from satisfaction.charts.tolerance import zone_frame
-    from satisfaction.exports import tolerance_breaches_table
+    from satisfaction.precision import export_precision
 
-    listed = tolerance_breaches_table(run_query, ctx.filters, "all", ctx.min_n, month=month)
+    # rounded as the ``tolerance_breaches`` view is: the page downloads this list
+    listed = export_precision(breaches(tables, month), "tolerance_breaches")
     focus = sorted_by_msa(month_rows(overall, month))
     breached = {d: ctx.t("list_separator").join(places(listed, d)[1])
                 for d in focus["dimension"].unique()}

@@ -73,23 +73,29 @@ def themed(chart: alt.TopLevelMixin, presentation: bool = False,
     scale = 1.5 if presentation else 1.0
     colours = THEME[theme_name(theme)]
     text = {"labelColor": colours.text, "titleColor": colours.text}
-    return (
-        chart.configure(font=FONT, background=colours.background, style={
+    config = alt.Config(
+        font=FONT, background=colours.background, style={
             INK: {"color": colours.text}, MUTED: {"color": colours.muted},
             HALO: {"stroke": colours.background}, BAND: {"color": colours.band},
-        })
-        .configure_axis(labelFontSize=12 * scale, titleFontSize=13 * scale, grid=True,
-                        gridColor=colours.grid, domainColor=colours.domain,
-                        tickColor=colours.domain, **text)
-        .configure_legend(labelFontSize=12 * scale, titleFontSize=13 * scale, orient="bottom",
-                          symbolOpacity=1, **text)
-        .configure_header(**text)
-        .configure_title(fontSize=16 * scale, anchor="start", color=colours.text,
-                         subtitleColor=colours.muted)
-        .configure_text(color=colours.text)
-        .configure_view(stroke=None)
-        .configure_range(category=PALETTE)
+        },
+        axis=alt.AxisConfig(labelFontSize=12 * scale, titleFontSize=13 * scale, grid=True,
+                            gridColor=colours.grid, domainColor=colours.domain,
+                            tickColor=colours.domain, **text),
+        legend=alt.LegendConfig(labelFontSize=12 * scale, titleFontSize=13 * scale,
+                                orient="bottom", symbolOpacity=1, **text),
+        header=alt.HeaderConfig(**text),
+        title=alt.TitleConfig(fontSize=16 * scale, anchor="start", color=colours.text,
+                              subtitleColor=colours.muted),
+        text=alt.MarkConfig(color=colours.text),
+        view=alt.ViewConfig(stroke=None),
+        range=alt.RangeConfig(category=PALETTE),
     )
+    # one shallow copy: each ``configure_*`` call copies the chart, and copying a layered
+    # chart re-runs its constructor (merging the layers' parameters), which made theming the
+    # costliest step of drawing a page
+    themed_chart = chart.copy(deep=False)
+    themed_chart.config = config
+    return themed_chart
 
 
 def identity_colours(values: Iterable[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
+import numpy as np
 import pandas as pd
 
 from satisfaction.methods.suppression import parent_of, suppress_small
@@ -115,6 +116,12 @@ SPIKE_COLUMNS = ("unit", "month", "complaints", "usual", "ratio", "p_value", "da
                  "usual_days", "days_ratio", "resolved")
 
 
+def _median(values: np.ndarray) -> float:
+    """The median of the values that are not NaN (NaN when none is), as pandas takes it."""
+    known = values[~np.isnan(values)]
+    return float(np.median(known)) if known.size else math.nan
+
+
 def spikes(grid: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
     """Unit-months with unusually many complaints, most surprising first.
 
@@ -128,20 +135,22 @@ def spikes(grid: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
     found = []
     for unit, rows in grid.groupby("unit", sort=True):
         months = pd.period_range(rows["month"].min(), rows["month"].max(), freq="M").astype(str)
-        counts = rows.set_index("month")["complaints"].reindex(months, fill_value=0)
-        days = rows.set_index("month")["days_median"].reindex(months)
-        resolved = rows.set_index("month")["resolved"].reindex(months, fill_value=0)
-        for month in rows["month"]:
-            others = counts.drop(month)
-            if others.empty:
-                continue
-            usual = float(others.median())
-            count = int(counts[month])
-            usual_days = float(days.drop(month).median())
+        if len(months) < 2:
+            continue
+        by_month = rows.set_index("month")
+        # arrays, not Series: dropping one month from a Series per unit-month took most of
+        # the Complaints page's time
+        counts = by_month["complaints"].reindex(months, fill_value=0).to_numpy(dtype=float)
+        days = by_month["days_median"].reindex(months).to_numpy(dtype=float, na_value=np.nan)
+        resolved = by_month["resolved"].reindex(months, fill_value=0).to_numpy(dtype=float)
+        for month, place in zip(rows["month"], months.get_indexer(rows["month"])):
+            usual = float(np.median(np.delete(counts, place)))
+            count = int(counts[place])
+            usual_days = _median(np.delete(days, place))
             found.append((unit, month, count, usual, count / usual if usual else math.inf,
-                          poisson_upper_tail(count, usual), float(days[month]), usual_days,
-                          float(days[month]) / usual_days if usual_days else math.nan,
-                          int(resolved[month])))
+                          poisson_upper_tail(count, usual), float(days[place]), usual_days,
+                          float(days[place]) / usual_days if usual_days else math.nan,
+                          int(resolved[place])))
     table = pd.DataFrame(found, columns=list(SPIKE_COLUMNS))
     if table.empty:
         return table

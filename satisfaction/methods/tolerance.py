@@ -121,12 +121,11 @@ def _with_dimension_rows(sums: pd.DataFrame) -> pd.DataFrame:
     both = pd.concat([totals, sums.loc[:, columns]], ignore_index=True)
     if both.empty:
         return both
-    line = [*keys, "dimension"]
-    first_seen = {tuple(row): place
-                  for place, row in enumerate(totals[line].itertuples(index=False))}
-    order = [first_seen[tuple(row)] for row in both[line].itertuples(index=False)]
-    return both.assign(_order=order).sort_values("_order", kind="stable", ignore_index=True) \
-        .drop(columns="_order")
+    # totals come first in ``both``, one per line in first-seen order, so numbering the lines
+    # by first appearance numbers them in that order (vectorised: these frames reach 10,000s
+    # of rows on a page with a cut by unit and month)
+    order = both.groupby([*keys, "dimension"], sort=False, dropna=False).ngroup()
+    return both.iloc[np.argsort(order.to_numpy(), kind="stable")].reset_index(drop=True)
 
 
 def parent_counts(frame: pd.DataFrame) -> pd.Series:

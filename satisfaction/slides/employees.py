@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from satisfaction import employees, exports
+from satisfaction import employees
 from satisfaction.charts.employees import driver_bars
 from satisfaction.slides import Slide, slide
 
 
 @slide("employees")
 def staff(ctx, query) -> Slide | None:
-    table = employees.with_intervals(
-        query, ctx.filters, exports.drivers_table(query, ctx.filters, "all", ctx.min_n))
+    table = employees.drivers_with_intervals(query, ctx.filters, ctx.min_n)
     lead = employees.lead_driver(table)
     if lead is None:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from satisfaction import periods
 from satisfaction import tolerance as figures
 from satisfaction.charts.tolerance import zone_chart
+from satisfaction.exports.tolerance import breach_tables
 from satisfaction.slides import Slide, slide
 
 
@@ -15,7 +16,8 @@ def tolerance(ctx, query) -> Slide | None:
         return None
     months = sorted(overall["period"].unique())
     month = periods.default_focus(months, ctx.filters.date_from, ctx.filters.date_to)
-    view = figures.month_view(ctx, query, overall, month)
+    view = figures.month_view(ctx, overall, breach_tables(query, ctx.filters, ctx.min_n),
+                              month)
     if view.zone.empty:
         return None
     chart = zone_chart(view.zone, ctx.t, ctx.t("tol_zone_title",

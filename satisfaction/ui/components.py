@@ -57,13 +57,13 @@ def chart(ctx: PageContext, spec: alt.TopLevelMixin, data: pd.DataFrame, name: s
         st.download_button("CSV", lambda: to_csv(downloaded(data, view, decimals)), f"{slug}.csv",
                            "text/csv",
                            key=f"csv-{slug}", on_click="ignore", icon=":material/download:")
-        exported = charts.themed(spec)
-        st.download_button("PNG", lambda: chart_export.to_png(exported), f"{slug}.png",
-                           "image/png", key=f"png-{slug}", on_click="ignore",
+        # the files are themed when asked for, not on every run of the page
+        st.download_button("PNG", lambda: chart_export.to_png(charts.themed(spec)),
+                           f"{slug}.png", "image/png", key=f"png-{slug}", on_click="ignore",
                            icon=":material/image:")
-        st.download_button("SVG", lambda: chart_export.to_svg(exported), f"{slug}.svg",
-                           "image/svg+xml", key=f"svg-{slug}", on_click="ignore",
-                           icon=":material/image:")
+        st.download_button("SVG", lambda: chart_export.to_svg(charts.themed(spec)),
+                           f"{slug}.svg", "image/svg+xml", key=f"svg-{slug}",
+                           on_click="ignore", icon=":material/image:")
         if not drawn.empty:
             st.download_button(ctx.t("note_download"), lambda: to_csv(notes),
                                f"{slug}-notes.csv", "text/csv", key=f"notes-{slug}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -21,9 +22,12 @@ from satisfaction.filters import DIMENSIONS, Filters, data_dates
 from satisfaction.i18n import LANGUAGES, t
 from satisfaction.page_context import PageContext
 from satisfaction.queries import all_queries, load_query
-from satisfaction.settings import SETTINGS, configured_min_n, db_path
+from satisfaction.settings import (DASHBOARD_MEMORY_LIMIT, SETTINGS, configured_min_n,
+                                   db_path)
 from satisfaction.store import Store, StoreLocked
 from satisfaction.ui import share, theme, user
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -39,7 +43,8 @@ class _Opened:
 
 @st.cache_resource(show_spinner=False, on_release=_Opened.close)
 def _open() -> _Opened:
-    store = Store(db_path(), memory_limit=SETTINGS["memory_limit"].value() or None)
+    store = Store(db_path(), memory_limit=SETTINGS["memory_limit"].value()
+                  or DASHBOARD_MEMORY_LIMIT)
     server = channel.serve(store.path, lambda argv, out, err, user:
                            cli.run(argv, out, err, store=store, user=user))
     return _Opened(store, server)
@@ -85,6 +90,31 @@ def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
     return _cached_query(name, _freeze(params or {}), version, user.acting().scope)
 
 
+def _every_kind() -> tuple[str, ...]:
+    """Every record kind some query reads: the data version of these changes with any load."""
+    return tuple(sorted({kind for query in all_queries() for kind in query.reads}))
+
+
+#: A page's tables by month for every cut pickle to ~3 MB at any scale (they are aggregates):
+#: 64 of them bound this cache near 200 MB.
+@st.cache_data(max_entries=64, ttl=24 * 3600, show_spinner=False)
+def _computed(name: str, key: tuple, version: tuple, scope: Scope,
+              _build: Callable[..., T], _args: tuple) -> T:
+    return _build(*_args)
+
+
+def computed(build: Callable[..., T], *args) -> T:
+    """``build(*args)``, cached on ``build``'s name, ``args`` (a function among them, such as
+    :func:`run_query`, by its name), the data version of every kind and this session's user's
+    scope. For a core function (module level, so its name says what it is) that works out a
+    page's figures from several queries' frames through :func:`run_query`: the frames are
+    cached already, but working the figures out again took seconds on every run of the page
+    (the Tolerance page's tables by each cut, the Overview's first glance), in every session."""
+    key = tuple(f"{a.__module__}.{a.__qualname__}" if callable(a) else a for a in args)
+    return _computed(f"{build.__module__}.{build.__qualname__}", key,
+                     get_store().data_version(_every_kind()), user.acting().scope, build, args)
+
+
 @st.cache_resource(max_entries=64, ttl=24 * 3600, show_spinner=False)
 def _cached_deck(ctx: PageContext, version: tuple, scope: Scope) -> list[slides.Slide]:
     """The deck is built with :func:`run_query`, which reads the acting user's scope: the
@@ -96,8 +126,7 @@ def slide_deck(ctx: PageContext) -> list[slides.Slide]:
     """Every page's key slide for ``ctx`` (:func:`satisfaction.slides.deck`), built once per
     context and data version: a deck draws on every page's figures, so it is kept until any
     kind a query reads changes. Shared by the sessions, like the store (slides are frozen)."""
-    kinds = tuple(sorted({kind for query in all_queries() for kind in query.reads}))
-    return _cached_deck(ctx, get_store().data_version(kinds), user.acting().scope)
+    return _cached_deck(ctx, get_store().data_version(_every_kind()), user.acting().scope)
 
 
 def _options() -> dict[str, list[str]]:
