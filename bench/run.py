@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> None:
                                  id_prefix="L")
     target = stores.copy_store(size_of[large], args.work / "crowd.duckdb")
     crowd = app.crowd(target, fresh, args.work, args.sessions)
-    target.unlink()
+    stores.remove_store(target)
 
     command = "python -m bench.run " + shlex.join(argv if argv is not None else sys.argv[1:])
     sections = [_loads(loads), _queries(queries), _pandas(pandas), _memory(apps), _settle(apps),

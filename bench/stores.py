@@ -54,9 +54,17 @@ def demo_store(work: Path, rows: int) -> Path:
     return path
 
 
+def remove_store(path: Path) -> None:
+    """A store file and its write-ahead log. A log left by a run that was stopped belongs to the
+    file it was written for: beside a new copy DuckDB refuses to open it ("WAL does not match
+    database file")."""
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
 def copy_store(source: Path, target: Path) -> Path:
     """A copy of a (closed) store to change freely: a load must not touch the reused one."""
-    target.unlink(missing_ok=True)
+    remove_store(target)
     shutil.copyfile(source, target)
     return target
 
