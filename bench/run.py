@@ -141,7 +141,9 @@ def _crowd(size: str, loaded: str, f: app.CrowdFigures) -> list[str]:
     return [report.SECTIONS[5], "",
             f"{len(f.sessions)} browser sessions open pages at once (the pages in turn) on the "
             f"{size} store while `python -m satisfaction load` loads {loaded} more responses "
-            "into it, handed to the running app over its channel.", "",
+            "into it, handed to the running app over its channel. Each session is given "
+            f"{app.CROWD_SECONDS} s to settle (the target sets no bound; the slowest is "
+            "reported).", "",
             *table(["", ""], [
                 ["sessions settled", f"{f.settled} of {len(f.sessions)}"],
                 ["sessions showing an error", str(f.errors)],
