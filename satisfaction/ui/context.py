@@ -9,6 +9,7 @@ copied address opens the same view.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, TypeVar
@@ -90,8 +91,10 @@ def run_query(name: str, params: dict | None = None) -> pd.DataFrame:
     return _cached_query(name, _freeze(params or {}), version, user.acting().scope)
 
 
+@functools.cache
 def _every_kind() -> tuple[str, ...]:
-    """Every record kind some query reads: the data version of these changes with any load."""
+    """Every record kind some query reads: the data version of these changes with any load.
+    Worked out once: it reads every query file, and pages ask for it on every run."""
     return tuple(sorted({kind for query in all_queries() for kind in query.reads}))
 
 
